@@ -302,6 +302,7 @@ _BOUND_BEFORE = re.compile(
     r"|[Aa]s early as|[Nn]o later than)\s+(?:the\s+)?$"
 )
 _RANGE_JOIN = re.compile(r"^\s*(?:–|—|-|to|until|till|through|and)\s*$")
+_ONGOING = re.compile(r"\s*[–—-]\s*(?:present|today|now|ongoing)\b", re.IGNORECASE)
 _ARTICLE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 _QUALIFIER_NAMES = {"start": "beginning", "middle": "mid"}
@@ -340,6 +341,9 @@ def find_dates(text: str) -> list[DateMention]:
                 value = replace(value, end=n_value)
                 end = n_end
                 i += 1
+        ongoing = _ONGOING.match(text, end)
+        if ongoing and value.end is None:  # "2013–present"
+            value, end = replace(value, bound="since"), ongoing.end()
         start, value = _attach_prefixes(text, start, value)
         mentions.append(DateMention(start, end, text[start:end], value))
         i += 1
