@@ -265,7 +265,8 @@ def parse_document(doc_id: str, text: str, *, path: Path | None = None,
                 doc.title = title
             else:
                 builder.open_section(title, max(level, 1), line.start)
-            mode = "body" if mode == "infobox" else mode
+            # Heading markup means a structured document: no unlabelled header block.
+            mode = "body"
             continue
         if _INFOBOX_START.match(line.text):
             builder.end_paragraph()

@@ -404,7 +404,7 @@ def _judge_reliability(doc_ids: list[str], events: list[_Event], group: dict[str
                     for c in w_cls:
                         if c.doc in unreliable or len(support - {group[c.doc]}) < 2:
                             continue
-                        marks[c.doc].append(_conflict_reason(c, s_cls, unreliable))
+                        marks[c.doc].append(_conflict_reason(c, s_cls, unreliable, group))
         worst = None
         for doc_id in doc_ids:
             if doc_id in fixed or doc_id in unreliable:
@@ -441,12 +441,17 @@ def _judge_reliability(doc_ids: list[str], events: list[_Event], group: dict[str
     return unreliable
 
 
-def _conflict_reason(claim: Claim, strong: list[Claim], unreliable: set[str]) -> str:
-    others = sorted({c.doc for c in strong if c.doc not in unreliable})
-    their = strong[0].date.display() if strong[0].date else strong[0].answer
+def _conflict_reason(claim: Claim, strong: list[Claim], unreliable: set[str],
+                     group: dict[str, str]) -> str:
+    by_group: dict[str, str] = {}
+    for c in sorted(strong, key=lambda c: c.doc):
+        if c.doc not in unreliable:
+            by_group.setdefault(group[c.doc], c.doc)
+    their = _representative(strong).date
+    their_text = their.display() if their else strong[0].answer
     mine = claim.date.display() if claim.date else claim.answer
-    return (f"says {mine} for “{claim.event}”, where {', '.join(others)} "
-            f"independently say {their}")
+    return (f"says {mine} for “{claim.event}”, where {len(by_group)} independent sources "
+            f"({', '.join(sorted(by_group.values()))}) say {their_text}")
 
 
 def _fact(cls: list[Claim], event: _Event, index: int, unreliable: set[str],

@@ -1,0 +1,99 @@
+"""The fact base: documents in, verified facts out (reading, claims, verification)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quiz.claims import Claim, extract_claims, load_nlp
+from quiz.corpus import DocumentError, read_documents
+from quiz.models import (
+    ConflictClaim,
+    ConflictReport,
+    DocumentReport,
+    Evidence,
+    FactReport,
+    FactsReport,
+)
+from quiz.verify import Report, find_overrides, load_overrides, verify
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@dataclass
+class FactBase:
+    report: Report
+    problems: list[DocumentError]
+    claims: list[Claim]
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+
+def build_fact_base(sources: Sequence[Path | str], *, sources_file: Path | None = None,
+                    nlp: Language | None = None) -> FactBase:
+    """Read, extract and verify. Bad documents are reported in `problems`, not raised."""
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    overrides = load_overrides(sources_file) if sources_file else find_overrides(sources)
+    documents, problems = read_documents(sources)
+    timings["read"] = time.perf_counter() - started
+    if nlp is None:
+        mark = time.perf_counter()
+        nlp = load_nlp()
+        timings["load_spacy"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    claims = extract_claims(documents, nlp)
+    timings["claims"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    report = verify(documents, claims, overrides)
+    timings["verify"] = time.perf_counter() - mark
+    timings["total"] = time.perf_counter() - started
+    return FactBase(report, problems, claims, timings)
+
+
+def to_model(report: Report) -> FactsReport:
+    """The report in its published JSON shape."""
+    facts = [
+        FactReport(
+            id=f.id, kind=f.kind, statement=f.statement, event=f.event, answer=f.answer,
+            value=f.value, status=f.status, sources=f.sources, inferred=f.inferred,
+            evidence=_evidence(report, f.claims),
+        )
+        for f in report.facts
+    ]
+    status_of = {id(c): f.status for f in report.facts for c in f.claims}
+    conflicts = [
+        ConflictReport(
+            about=c.about, kind=c.kind,
+            claims=[
+                ConflictClaim(
+                    value=cl.date.display() if cl.date else cl.answer, doc=cl.doc,
+                    quote=report.quote(cl), status=status_of.get(id(cl), "rejected"),
+                )
+                for cl in c.claims
+            ],
+        )
+        for c in report.conflicts
+    ]
+    documents = [
+        DocumentReport(doc=j.doc, title=j.title, sha256=j.sha256, reliability=j.reliability,
+                       reasons=j.reasons, copies=j.copies)
+        for j in report.documents
+    ]
+    return FactsReport(documents=documents, facts=facts, conflicts=conflicts)
+
+
+def _evidence(report: Report, claims: list[Claim]) -> list[Evidence]:
+    seen: set[tuple[str, int, int]] = set()
+    evidence = []
+    for c in claims:
+        key = (c.doc, c.quote_start, c.quote_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence.append(Evidence(doc=c.doc, quote=report.quote(c), start=c.quote_start,
+                                 end=c.quote_end))
+    return evidence
