@@ -159,7 +159,10 @@ def _worth_parsing(sentence: Sentence) -> bool:
 def collect_aliases(documents: Iterable[Document]) -> dict[str, str]:
     """Abbreviations a document defines: "Hay'at Tahrir al-Sham (HTS)" makes HTS an alias."""
     aliases: dict[str, str] = {}
-    pattern = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,6}[A-Z][\w'’-]*)\s+\(([A-Z][A-Za-z-]{1,9})\)")
+    word = r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)"
+    pattern = re.compile(
+        rf"((?:{word}\s+(?:(?:of|the|and|al)\s+)?){{0,6}}{word})\s+\(([A-Z][A-Za-z-]{{1,9}})\)"
+    )
     for doc in documents:
         for sentence in doc.sentences:
             for m in pattern.finditer(sentence.text):
@@ -390,19 +393,24 @@ class _SentenceClaims:
     def _clause(self, anchor: Token, m: DateMention) -> list[Token]:
         """The tokens of the clause the date belongs to, without parts that have their own."""
         others = [x for x in self.mentions if x is not m]
+
+        def holds(tokens: list[Token], mention: DateMention) -> bool:
+            return any(t.idx < mention.end and t.idx + len(t) > mention.start for t in tokens)
+
         cut: set[int] = set()
-        for child in anchor.children:
-            sub = list(child.subtree)
-            holds_this = any(t.idx < m.end and t.idx + len(t) > m.start for t in sub)
-            has_other_date = any(
-                t.idx < x.end and t.idx + len(t) > x.start for t in sub for x in others
-            )
-            own_subject = child.dep_ == "conj" and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
-            )
-            if (has_other_date and not holds_this) or (own_subject and not holds_this):
-                cut.update(t.i for t in sub)
-                cut.update(t.i for t in anchor.children if t.dep_ == "cc" and t.i < child.i)
+        for node in anchor.subtree:
+            for child in node.children:
+                if child.i in cut:
+                    continue
+                sub = list(child.subtree)
+                if holds(sub, m):
+                    continue
+                own_subject = child.dep_ == "conj" and node == anchor and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+                )
+                if own_subject or any(holds(sub, x) for x in others):
+                    cut.update(t.i for t in sub)
+                    cut.update(t.i for t in node.children if t.dep_ == "cc" and t.i < child.i)
         return [t for t in anchor.subtree if t.i not in cut and not t.is_punct]
 
     # -- actors ---------------------------------------------------------------------------------
@@ -553,7 +561,12 @@ class _SentenceClaims:
 
     def _cause(self, verb: Token) -> list[Token]:
         head = verb.head
-        if verb.dep_ == "relcl":  # "the Battle of Maysalun ..., which ended with"
+        if verb.dep_ == "relcl" and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
+            # "the Battle of Maysalun took place, which ended with": the clause's subject
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return [t for t in subject.subtree if not t.is_punct]
+        if verb.dep_ == "relcl":  # "the Battle of Maysalun, which ended with"
             return [t for t in head.subtree if t.i < verb.i and not t.is_punct
                     and t.lower_ not in ("which", "that")]
         if verb.dep_ in ("advcl", "conj") and head.pos_ == "VERB":  # "X met Y, marking Z"

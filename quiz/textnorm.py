@@ -12,7 +12,7 @@ import unicodedata
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʿ": "'",
                               "ʾ": "'", "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
 # Arabic article and its assimilated forms, as written in English transliterations.
-_ARTICLE = re.compile(r"\b(?:al|el|ad|ash|as|at|az|an|ar)[- ](?=\w)", re.IGNORECASE)
+_ARTICLE = re.compile(r"(?:(?<=\s)|^)(?:al|el|ad|ash|as|at|az|an|ar)[- ](?=\w)", re.IGNORECASE)
 
 # Adjectives of nationality stand for their state when events are matched.
 DEMONYMS = {
@@ -48,6 +48,7 @@ def name_key(text: str) -> str:
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"'s$", "", text)
     text = _ARTICLE.sub("", text)
+    text = text.replace("'", "")  # "Hay'at" and "Hayat" meet
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(text.split())
 
