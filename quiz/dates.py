@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from enum import Enum
+from enum import StrEnum
 
 from dateutil import parser as dateutil_parser
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
@@ -253,7 +253,11 @@ _MONTH_RE = (
 )
 _DAY_RE = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR_RE = r"(?:1\d{3}|20\d{2})(?![\d])"
-_ORD_RE = r"(?:\d{1,2}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + ")"
+_ORD_RE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|"
+    + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + ")"
+)
 # Words after a number that make it a count, not a year.
 _COUNT_NOUNS = (
     r"km|kilomet|mi\b|miles|people|persons|soldiers|troops|men\b|fighters|dead|killed|casualties"
@@ -421,19 +425,19 @@ def _core_value(name: str, m: re.Match[str], text: str) -> PartialDate | None:
             year = int(g["y"]) if g.get("y") else None
             if year is None and not lead_ok and re.match(r"\s+[A-Z]", text[m.end():]):
                 return None  # "the 14 July Revolution" is a name, not a date
-            if name == "mdy" and year is None and not g["d"][-1].isalpha() and not lead_ok:
-                # "May 5" alone needs a lead word; "Monday, February 2" reads fine either way
-                if not re.search(r"\b(?:on|On|[A-Z][a-z]+day,)\s*$", text[: m.start()]):
-                    return None
+            # "May 5" alone needs a lead word; "Monday, February 2" reads fine either way
+            if (name == "mdy" and year is None and not g["d"][-1].isalpha() and not lead_ok
+                    and not re.search(r"\b(?:on|On|[A-Z][a-z]+day,)\s*$", text[: m.start()])):
+                return None
             date(year or 2000, month, day)  # validates (2000 is a leap year)
             return PartialDate(year, month, day, Precision.DAY)
         if name == "my":
             return PartialDate(int(g["y"]), _month_number(g["m"]), None, Precision.MONTH)
         if name == "month":
-            if not lead_ok or g["m"].rstrip(".") in ("May", "Mar", "Jun", "Jul", "Aug", "Dec"):
-                # Only full, unambiguous month names stand alone ("may" is also a verb).
-                if not (lead_ok and g["m"] in ("May", "June", "July", "August", "December")):
-                    return None
+            # A lone month needs a lead word ("in September") and its full name ("Mar" alone
+            # is too easily something else).
+            if not lead_ok or g["m"] not in MONTH_NAMES:
+                return None
             return PartialDate(None, _month_number(g["m"]), None, Precision.MONTH)
         if name == "century":
             first = _century_number(g["c1"])

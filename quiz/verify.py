@@ -392,7 +392,7 @@ def _judge_reliability(doc_ids: list[str], events: list[_Event], group: dict[str
         marks: dict[str, list[str]] = defaultdict(list)
         agreements: Counter[str] = Counter()
         for event in events:
-            for i, cls in enumerate(event.classes):
+            for cls in event.classes:
                 support = _support(cls, group, unreliable)
                 for c in cls:
                     if support - {group[c.doc]}:
@@ -410,9 +410,9 @@ def _judge_reliability(doc_ids: list[str], events: list[_Event], group: dict[str
             if doc_id in fixed or doc_id in unreliable:
                 continue
             n = len(set(marks[doc_id]))
-            if n >= 2 or (n == 1 and agreements[doc_id] <= n):
-                if worst is None or n > len(set(marks[worst])):
-                    worst = doc_id
+            judged_unreliable = n >= 2 or (n == 1 and agreements[doc_id] <= n)
+            if judged_unreliable and (worst is None or n > len(set(marks[worst]))):
+                worst = doc_id
         if worst is None:
             break
         unreliable.add(worst)
@@ -479,7 +479,8 @@ def _fact(cls: list[Claim], event: _Event, index: int, unreliable: set[str],
     return Fact(
         id=f"{rep.kind[0]}-{digest}", kind=rep.kind, statement=rep.statement, event=rep.event,
         answer=answer, value=rep.value, status=status,
-        sources=sorted({c.doc for c in members}), claims=[rep] + [c for c in members if c is not rep],
+        sources=sorted({c.doc for c in members}),
+        claims=[rep] + [c for c in members if c is not rep],
         inferred=rep.inferred,
     )
 

@@ -95,7 +95,8 @@ def test_hard_wrapped_prose_and_markdown():
 
 
 def test_sentences_split_after_abbreviations_only_where_they_end():
-    doc = parse_document("x", "U.S. forces left in 2011. Gen. Smith stayed. Then Mr. W. Bush spoke.")
+    text = "U.S. forces left in 2011. Gen. Smith stayed. Then Mr. W. Bush spoke."
+    doc = parse_document("x", text)
     assert [s.text for s in doc.sentences] == [
         "U.S. forces left in 2011.", "Gen. Smith stayed.", "Then Mr. W. Bush spoke."
     ]

@@ -12,8 +12,10 @@ from tests.conftest import SEEDS
 
 # Three independent wordings (no shared run of five words), and an unrelated sentence.
 SIGNED = "On 3 March 2010, the Treaty of Varna was signed in Geneva by Ruritania and Freedonia."
-SIGNED_TOO = "Ruritania and Freedonia signed the Treaty of Varna at a ceremony in Geneva in March 2010."
-SIGNED_LATE = "Ruritania and Freedonia signed the Treaty of Varna in Geneva on 5 May 2011, after talks."
+SIGNED_TOO = ("Ruritania and Freedonia signed the Treaty of Varna at a ceremony in Geneva "
+              "in March 2010.")
+SIGNED_LATE = ("Ruritania and Freedonia signed the Treaty of Varna in Geneva on 5 May 2011, "
+               "after talks.")
 OTHER = "In 1998, the Ruritanian parliament elected Anton Weiss as its first speaker."
 
 
