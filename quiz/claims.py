@@ -659,11 +659,16 @@ def _governing_verb(token: Token) -> Token:
 def _strip_dates(text: str, mentions: list[DateMention]) -> str:
     for m in sorted(mentions, key=lambda x: -x.start):
         if 0 <= m.start < m.end <= len(text):
-            text = text[: m.start] + text[m.end:]
+            # The preposition goes with its date: "invaded Kuwait in 1990 and" -> "... Kuwait and"
+            lead = _DATE_PREPOSITION.search(text, 0, m.start)
+            start = lead.start() if lead else m.start
+            end = m.end + (1 if text[m.end : m.end + 1] == "," and start == 0 else 0)
+            text = text[:start] + text[end:]
     text = re.sub(r"\(\s*[,;]?\s*\)", "", text)
-    text = re.sub(r"\b(?:in|on|at|from|by|since|during|of|until|after|before)\s*([,.;:]|$)",
-                  r"\1", text, flags=re.IGNORECASE)
     return _tidy(text)
+
+
+_DATE_PREPOSITION = re.compile(r"\b(?:in|on|at|from|during|of)\s+$", re.IGNORECASE)
 
 
 def _shift(m: DateMention, by: int) -> DateMention:
