@@ -73,7 +73,7 @@ def to_model(report: Report) -> FactsReport:
                     value=cl.date.display() if cl.date else cl.answer, doc=cl.doc,
                     quote=report.quote(cl), status=status_of.get(id(cl), "rejected"),
                 )
-                for cl in c.claims
+                for cl in _one_per_quote(c.claims)
             ],
         )
         for c in report.conflicts
@@ -87,13 +87,19 @@ def to_model(report: Report) -> FactsReport:
 
 
 def _evidence(report: Report, claims: list[Claim]) -> list[Evidence]:
+    return [
+        Evidence(doc=c.doc, quote=report.quote(c), start=c.quote_start, end=c.quote_end)
+        for c in _one_per_quote(claims)
+    ]
+
+
+def _one_per_quote(claims: list[Claim]) -> list[Claim]:
+    """Claims that rest on one quote (a sentence and its clause) are shown once."""
     seen: set[tuple[str, int, int]] = set()
-    evidence = []
+    kept = []
     for c in claims:
         key = (c.doc, c.quote_start, c.quote_end)
-        if key in seen:
-            continue
-        seen.add(key)
-        evidence.append(Evidence(doc=c.doc, quote=report.quote(c), start=c.quote_start,
-                                 end=c.quote_end))
-    return evidence
+        if key not in seen:
+            seen.add(key)
+            kept.append(c)
+    return kept

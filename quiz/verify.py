@@ -273,7 +273,9 @@ def _match_strength(weights: _Weights, claim: Claim, other: Claim) -> float:
 def agree(a: Claim, b: Claim) -> bool:
     """Two claims about one event say the same thing."""
     if a.kind == "date" and a.date and b.date:
-        return a.date.compatible(b.date)
+        # "since 2014" contains nearly every later date: an open bound is too weak to
+        # corroborate anything but the same bound.
+        return a.date.bound == b.date.bound and a.date.compatible(b.date)
     if a.kind == "actor":
         wa, wb = set(a.value.split()), set(b.value.split())
         return bool(wa and wb) and (wa <= wb or wb <= wa)
@@ -288,8 +290,6 @@ def agree(a: Claim, b: Claim) -> bool:
 def conflict(a: Claim, b: Claim) -> bool:
     """Two claims about one event cannot both be true."""
     if a.kind == "date" and a.date and b.date:
-        if not (a.date.has_year and b.date.has_year):
-            return not a.date.compatible(b.date)
         return not a.date.compatible(b.date)
     if a.kind == "outcome":
         return frozenset({a.value, b.value}) in OPPOSITES

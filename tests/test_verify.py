@@ -136,3 +136,15 @@ def test_seed_json_shape_and_verbatim_evidence(seed_base):
     assert data["conflicts"] and all(
         {"about", "claims"} <= set(c) and len(c["claims"]) >= 2 for c in data["conflicts"]
     )
+    for c in data["conflicts"]:
+        quotes = [(x["doc"], x["quote"]) for x in c["claims"]]
+        assert len(quotes) == len(set(quotes))
+
+
+def test_an_open_ended_date_does_not_corroborate(tmp_path, nlp):
+    base = build_fact_base([corpus(
+        tmp_path,
+        a="The Varna crossing was seized by Freedonian rebels in 2011, and held since then.",
+        b="Since 2009 the Varna crossing has been seized again and again by Freedonian rebels.",
+    )], nlp=nlp)
+    assert not [f for f in base.report.facts if f.status == "corroborated"]
