@@ -117,10 +117,6 @@ class Sentence:
             return None
         return self.offsets[lo], self.offsets[hi - 1] + 1
 
-    def file_span(self, start: int, end: int) -> tuple[int, int]:
-        """File offsets of text[start:end] (which may include removed markup)."""
-        return self.offsets[start], self.offsets[end - 1] + 1
-
 
 @dataclass(frozen=True)
 class Field:
@@ -140,9 +136,6 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     fields: dict[str, Field] = field(default_factory=dict)
     sentences: list[Sentence] = field(default_factory=list)
-
-    def quote(self, start: int, end: int) -> str:
-        return self.text[start:end]
 
 
 # ---------------------------------------------------------------------------------------------

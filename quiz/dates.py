@@ -29,9 +29,6 @@ class Precision(StrEnum):
     CENTURY = "century"
 
 
-# Finer precision first: DAY < MONTH < ... in "how much it says".
-PRECISION_RANK = {p: i for i, p in enumerate(Precision)}
-
 MONTH_NAMES = [
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -77,10 +74,6 @@ class PartialDate:
     @property
     def has_year(self) -> bool:
         return self.year is not None
-
-    @property
-    def is_range(self) -> bool:
-        return self.end is not None
 
     # -- comparing --------------------------------------------------------------------------
 

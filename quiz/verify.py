@@ -98,9 +98,6 @@ class Report:
     def quote(self, claim: Claim) -> str:
         return self.texts[claim.doc][claim.quote_start : claim.quote_end]
 
-    def judgement(self, doc: str) -> Judgement:
-        return next(j for j in self.documents if j.doc == doc)
-
 
 # ---------------------------------------------------------------------------------------------
 # Sources file
