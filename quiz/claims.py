@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from quiz.corpus import Document, Sentence
 from quiz.dates import DateMention, PartialDate, find_dates
-from quiz.textnorm import canonical_entity, fold, name_key
+from quiz.textnorm import DEMONYMS, KNOWN_ALIASES, canonical_entity, fold, name_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -624,8 +624,7 @@ def token_key(token: Token) -> str | None:
 def token_key_text(word: str) -> str | None:
     key = fold(word).strip("'-.,")
     key = _SYNONYMS.get(key, key)
-    key = canonical_entity(key) if key in ("isis", "isil", "daesh") else key
-    key = {"iraqi": "iraq", "syrian": "syria", "iranian": "iran"}.get(key, key)
+    key = KNOWN_ALIASES.get(key) or DEMONYMS.get(key, key)
     if len(key) < 2 or key in _GENERIC or not re.search(r"[a-z]", key):
         return None
     return key

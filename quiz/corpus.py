@@ -351,7 +351,6 @@ class _Builder:
         self.paragraph = 0
         self.pending: list[tuple[int, int]] = []  # file ranges of the current prose paragraph
         self.has_content = False
-        self.open_sections: list[tuple[str, int, int]] = []
 
     @property
     def in_reference_section(self) -> bool:

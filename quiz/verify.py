@@ -227,9 +227,8 @@ class _Weights:
         return self.weight(shared) / max(min(self.weight(a.keys), self.weight(b.keys)), 1e-9)
 
 
-def match_events(claims: list[Claim]) -> list[list[Claim]]:
+def match_events(claims: list[Claim], weights: _Weights) -> list[list[Claim]]:
     """Group claims of one kind that are about the same event (clusters, in claim order)."""
-    weights = _Weights(claims)
     clusters: list[list[Claim]] = []
     index: dict[str, list[int]] = defaultdict(list)
     for claim in claims:
@@ -323,9 +322,10 @@ def verify(documents: list[Document], claims: list[Claim],
     group = independence_groups(doc_ids, copies)
     events: list[_Event] = []
     for kind in ("date", "actor", "outcome"):
-        for cluster in match_events([c for c in claims if c.kind == kind]):
+        of_kind = [c for c in claims if c.kind == kind]
+        weights = _Weights(of_kind)
+        for cluster in match_events(of_kind, weights):
             classes = _agreement_classes(cluster)
-            weights = _Weights([c for c in claims if c.kind == kind])
             # Only claims that match each other strongly can contradict each other; a chain
             # of weaker matches is not evidence of one event.
             pairs = [
