@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,8 @@ OPPOSITES = {
     frozenset({"victory", "defeat"}), frozenset({"win", "lose"}),
 }
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# Prepositions whose object takes part in the act ("met with", "sent to", "fought against").
+_ACTOR_PREPOSITIONS = {"with", "to", "against", "into"}
 _GROUP_NOUNS = {
     "force", "forces", "troops", "militias", "militia", "government", "army", "officials",
     "leaders", "lawmakers", "delegations", "coalition", "rebels", "parliament", "ministry",
@@ -117,6 +120,7 @@ class Claim:
     answer_keys: frozenset[str] = field(default_factory=frozenset)
     agent: frozenset[str] = field(default_factory=frozenset)  # who acts in the event
     source: str = "sentence"  # sentence | timeline | field
+    at: tuple[int, int] | None = None  # the answer's characters in the sentence text
 
     @property
     def inferred(self) -> bool:
@@ -133,11 +137,17 @@ class Claim:
 # ---------------------------------------------------------------------------------------------
 
 
-def extract_claims(documents: Iterable[Document], nlp: Language) -> list[Claim]:
-    """All claims of all documents, in document order."""
+def extract_claims(documents: Iterable[Document], nlp: Language, *,
+                   entities: Counter[tuple[str, str]] | None = None,
+                   progress: Callable[[int], None] | None = None) -> list[Claim]:
+    """All claims of all documents, in document order.
+
+    `entities`, when given, counts every named entity seen (label, text): the question
+    writer draws its distractors from them. `progress` is told of each sentence parsed.
+    """
     documents = list(documents)
     aliases = collect_aliases(documents)
-    jobs = [(doc, s) for doc in documents for s in doc.sentences if _worth_parsing(s)]
+    jobs = [(doc, s) for doc in documents for s in doc.sentences if worth_parsing(s)]
     claims: list[Claim] = []
     years = _YearContext()
     parsed = nlp.pipe((s.text for _, s in jobs), batch_size=256)
@@ -146,10 +156,14 @@ def extract_claims(documents: Iterable[Document], nlp: Language) -> list[Claim]:
         years.saw(doc, sentence, mentions)
         extractor = _SentenceClaims(doc, sentence, sdoc, mentions, aliases)
         claims.extend(extractor.run())
+        if entities is not None:
+            entities.update((e.label_, e.text) for e in sdoc.ents if e.label_ in _ACTOR_LABELS)
+        if progress is not None:
+            progress(1)
     return claims
 
 
-def _worth_parsing(sentence: Sentence) -> bool:
+def worth_parsing(sentence: Sentence) -> bool:
     if sentence.kind != "field":
         return len(sentence.text.split()) >= 3
     key = (sentence.field or "").lower()
@@ -158,7 +172,13 @@ def _worth_parsing(sentence: Sentence) -> bool:
 
 def collect_aliases(documents: Iterable[Document]) -> dict[str, str]:
     """Abbreviations a document defines: "Hay'at Tahrir al-Sham (HTS)" makes HTS an alias."""
-    aliases: dict[str, str] = {}
+    return {name_key(short): canonical_entity(long_form)
+            for long_form, short in alias_pairs(documents)}
+
+
+def alias_pairs(documents: Iterable[Document]) -> list[tuple[str, str]]:
+    """(long form, abbreviation) as the documents write them, in order of appearance."""
+    pairs: list[tuple[str, str]] = []
     word = r"(?:[A-Z][\w'’-]*|al-[\w'’-]+)"
     pattern = re.compile(
         rf"((?:{word}\s+(?:(?:of|the|and|al)\s+)?){{0,6}}{word})\s+\(([A-Z][A-Za-z-]{{1,9}})\)"
@@ -169,9 +189,9 @@ def collect_aliases(documents: Iterable[Document]) -> dict[str, str]:
                 long_form, short = m.group(1), m.group(2)
                 words = [w for w in re.split(r"[\s'’-]+", long_form) if w]
                 initials = "".join(w[0] for w in words if w[0].isupper())
-                if _is_abbreviation(short, initials):
-                    aliases[name_key(short)] = canonical_entity(long_form)
-    return aliases
+                if _is_abbreviation(short, initials) and (long_form, short) not in pairs:
+                    pairs.append((long_form, short))
+    return pairs
 
 
 def _is_abbreviation(short: str, initials: str) -> bool:
@@ -244,6 +264,7 @@ class _SentenceClaims:
         for m in self.mentions:
             yield from self._date_claims(m)
         yield from self._actor_claims()
+        yield from self._object_claims()
         yield from self._outcome_claims()
 
     # -- helpers -----------------------------------------------------------------------------
@@ -335,7 +356,8 @@ class _SentenceClaims:
         root = next((t for t in self.sdoc if t.dep_ == "ROOT"), None)
         agent = self._agent(root) if root is not None else frozenset()
         claim = self._make("date", m.text, m.date.value(), s.text[rest_start:], s.text, keys,
-                           self._quote(), date=m.date, agent=agent, source="timeline")
+                           self._quote(), date=m.date, agent=agent, source="timeline",
+                           at=(m.start, m.end))
         if claim:
             yield claim
         yield from self._actor_claims(when=m.date)
@@ -388,7 +410,7 @@ class _SentenceClaims:
         event = _strip_dates(statement, [_shift(x, -clause.start_char) for x in self.mentions
                                          if clause.start_char <= x.start < clause.end_char])
         return self._make("date", m.text, m.date.value(), event, statement, keys,
-                          self._quote(), date=m.date, agent=agent)
+                          self._quote(), date=m.date, agent=agent, at=(m.start, m.end))
 
     def _clause(self, anchor: Token, m: DateMention) -> list[Token]:
         """The tokens of the clause the date belongs to, without parts that have their own."""
@@ -449,12 +471,45 @@ class _SentenceClaims:
             value = canonical_entity(answer_span.text, self.aliases)
             claim = self._make(
                 "actor", answer_span.text, value, event, statement, keys, self._quote(),
-                when=date, role=role, label=label,
+                when=date, role=role, label=label, at=(lo, hi),
                 answer_keys=frozenset(name_key(w) for w in answer_span.text.split() if w),
                 agent=agent_words(answer_span.text, self.aliases),
             )
             if claim:
                 yield claim
+
+    def _object_claims(self) -> Iterator[Claim]:
+        """Who an act was done to or with: "Iraq invaded Kuwait", "met with Ahmed al-Sharaa"."""
+        for verb in self.sdoc:
+            if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" for c in verb.children):
+                continue
+            objects = [c for c in verb.children if c.dep_ == "dobj"] + [
+                p for c in verb.children if c.dep_ == "prep" and c.lower_ in _ACTOR_PREPOSITIONS
+                for p in c.children if p.dep_ == "pobj"]
+            for obj in objects:
+                name = self._actor_span(obj)
+                if name is None or name[1] not in ("PERSON", "GPE"):
+                    continue
+                (start, end), label, role = name
+                answer_span = self.sdoc[start : end + 1]
+                exclude = set(range(start, end + 1))
+                predicate = self._predicate(verb, exclude)
+                subject = next(c for c in verb.children if c.dep_ == "nsubj")
+                scope = [*predicate, *(t for t in subject.subtree if not t.is_punct)]
+                keys = self._keys(scope, exclude)
+                if len(keys) < 2:
+                    continue
+                first, last = min(t.i for t in scope), max(t.i for t in scope)
+                claim = self._make(
+                    "actor", answer_span.text, canonical_entity(answer_span.text, self.aliases),
+                    self.sdoc[first : last + 1].text, self.sentence.text, keys, self._quote(),
+                    when=self._date_of(verb), role="object", label=label,
+                    at=(answer_span.start_char, answer_span.end_char),
+                    answer_keys=frozenset(name_key(w) for w in answer_span.text.split() if w),
+                    agent=self._agent(verb),
+                )
+                if claim:
+                    yield claim
 
     def _actor_span(self, head: Token) -> tuple[tuple[int, int], str, str | None] | None:
         """The name of an acting person, group or state: (token range, label, role)."""
@@ -557,6 +612,7 @@ class _SentenceClaims:
         return self._make(
             "outcome", outcome.text, lemma, cause.text, self.sentence.text, keys,
             self._quote(), when=self._date_of(verb) or self._date_of(verb.head),
+            at=(outcome.start_char, outcome.end_char),
             answer_keys=self._keys(list(outcome)),
         )
 
@@ -593,10 +649,11 @@ class _SentenceClaims:
         manner = [c for c in verb.children if c.dep_ in ("advmod", "neg", "prt")
                   and c.i > verb.i]
         end = max([verb.i] + [c.i for c in manner])
-        outcome = self.sdoc[verb.i : end + 1].text
+        outcome = self.sdoc[verb.i : end + 1]
         return self._make(
-            "outcome", outcome, lemma, patient_span.text, self.sentence.text, keys,
+            "outcome", outcome.text, lemma, patient_span.text, self.sentence.text, keys,
             self._quote(), when=self._date_of(verb), answer_keys=frozenset({lemma}),
+            at=(outcome.start_char, outcome.end_char),
         )
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from quiz.claims import Claim, extract_claims, load_nlp
-from quiz.corpus import DocumentError, read_documents
+from quiz.claims import Claim, extract_claims, load_nlp, worth_parsing
+from quiz.corpus import Document, DocumentError, read_documents
 from quiz.models import (
     ConflictClaim,
     ConflictReport,
@@ -24,16 +25,25 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
+class Progress(Protocol):
+    """Where long stages report how far they are (a progress bar, or nothing)."""
+
+    def start(self, stage: str, total: int) -> None: ...
+    def advance(self, n: int = 1) -> None: ...
+
+
 @dataclass
 class FactBase:
     report: Report
     problems: list[DocumentError]
     claims: list[Claim]
+    documents: list[Document] = field(default_factory=list)
+    entities: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, text) seen
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
 def build_fact_base(sources: Sequence[Path | str], *, sources_file: Path | None = None,
-                    nlp: Language | None = None) -> FactBase:
+                    nlp: Language | None = None, progress: Progress | None = None) -> FactBase:
     """Read, extract and verify. Bad documents are reported in `problems`, not raised."""
     timings: dict[str, float] = {}
     started = time.perf_counter()
@@ -45,13 +55,18 @@ def build_fact_base(sources: Sequence[Path | str], *, sources_file: Path | None 
         nlp = load_nlp()
         timings["load_spacy"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    claims = extract_claims(documents, nlp)
+    entities: Counter[tuple[str, str]] = Counter()
+    if progress is not None:
+        progress.start("Reading sentences", sum(
+            worth_parsing(s) for d in documents for s in d.sentences))
+    claims = extract_claims(documents, nlp, entities=entities,
+                            progress=progress.advance if progress else None)
     timings["claims"] = time.perf_counter() - mark
     mark = time.perf_counter()
     report = verify(documents, claims, overrides)
     timings["verify"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
-    return FactBase(report, problems, claims, timings)
+    return FactBase(report, problems, claims, documents, entities, timings)
 
 
 def to_model(report: Report) -> FactsReport:
@@ -60,7 +75,7 @@ def to_model(report: Report) -> FactsReport:
         FactReport(
             id=f.id, kind=f.kind, statement=f.statement, event=f.event, answer=f.answer,
             value=f.value, status=f.status, sources=f.sources, inferred=f.inferred,
-            evidence=_evidence(report, f.claims),
+            evidence=evidence_of(report, f.claims),
         )
         for f in report.facts
     ]
@@ -86,7 +101,7 @@ def to_model(report: Report) -> FactsReport:
     return FactsReport(documents=documents, facts=facts, conflicts=conflicts)
 
 
-def _evidence(report: Report, claims: list[Claim]) -> list[Evidence]:
+def evidence_of(report: Report, claims: list[Claim]) -> list[Evidence]:
     return [
         Evidence(doc=c.doc, quote=report.quote(c), start=c.quote_start, end=c.quote_end)
         for c in _one_per_quote(claims)

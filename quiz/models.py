@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["date", "actor", "outcome"]
 Status = Literal["corroborated", "single-source", "contested", "rejected"]
@@ -62,4 +62,62 @@ class ConflictReport(_Model):
 class FactsReport(_Model):
     documents: list[DocumentReport]
     facts: list[FactReport]
+    conflicts: list[ConflictReport]
+
+
+# ---------------------------------------------------------------------------------------------
+# Question banks: written by the generator, read by the study side.
+# ---------------------------------------------------------------------------------------------
+
+BANK_SCHEMA = "quiz-bank/1"
+AnswerType = Literal["date", "person", "group", "country", "place", "outcome"]
+
+
+class BankSource(_Model):
+    doc: str
+    title: str
+    sha256: str
+    reliability: Reliability
+
+
+class Question(_Model):
+    id: str  # stable while its fact is unchanged: study history follows it
+    kind: Kind
+    prompt: str
+    answer: str
+    accepted: list[str]  # other ways the documents name the answer (aliases, surnames)
+    choices: list[str]  # the answer and three distractors, in display order
+    cloze: str  # the evidence sentence with the answer blanked as "_____"
+    status: Literal["corroborated", "single-source"]
+    sources: list[str]
+    evidence: list[Evidence]
+    tags: list[str]
+    fact: str  # id of the fact it asks about
+    answer_type: AnswerType
+    value: str  # the answer normalised (dates: EDTF-like, so the grader knows the precision)
+
+
+class BankFact(_Model):
+    """A verified fact, kept so the tutor can answer learners' own questions."""
+
+    id: str
+    kind: Kind
+    statement: str
+    event: str
+    answer: str
+    value: str
+    status: Literal["corroborated", "single-source", "contested"]
+    sources: list[str]
+    evidence: list[Evidence]
+    inferred: bool = False
+
+
+class Bank(_Model):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_: str = Field(alias="schema")
+    title: str
+    sources: list[BankSource]
+    questions: list[Question]
+    facts: list[BankFact]
     conflicts: list[ConflictReport]

@@ -60,3 +60,27 @@ def canonical_entity(text: str, aliases: dict[str, str] | None = None) -> str:
         if key in table:
             return table[key]
     return key
+
+
+# States a question may offer as options when the answer is a state: the documents' own
+# countries come first; this list fills in when a small corpus names too few.
+COUNTRIES = (
+    "Afghanistan", "Algeria", "Austria", "Bahrain", "Belgium", "Brazil", "Britain", "Canada",
+    "China", "Cuba", "Cyprus", "Denmark", "Egypt", "Ethiopia", "France", "Germany", "Greece",
+    "Hungary", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy", "Japan",
+    "Jordan", "Kuwait", "Lebanon", "Libya", "Mexico", "Morocco", "the Netherlands", "Norway",
+    "Oman", "Pakistan", "Poland", "Portugal", "Qatar", "Russia", "Saudi Arabia", "Serbia",
+    "Spain", "Sudan", "Sweden", "Switzerland", "Syria", "Tunisia", "Turkey", "Ukraine",
+    "the United Arab Emirates", "the United Kingdom", "the United States", "Yemen",
+)
+COUNTRY_KEYS = frozenset(name_key(c) for c in COUNTRIES) | frozenset(DEMONYMS.values()) | {
+    "uk", "usa", "us", "soviet union", "ussr", "ottoman empire", "persia", "prussia",
+    "austria hungary", "czechoslovakia", "yugoslavia", "united arab republic",
+}
+# Capitals that texts use for their governments ("Baghdad acknowledged ...").
+CAPITALS = {
+    "baghdad": "Iraq", "damascus": "Syria", "tehran": "Iran", "ankara": "Turkey",
+    "amman": "Jordan", "beirut": "Lebanon", "cairo": "Egypt", "riyadh": "Saudi Arabia",
+    "moscow": "Russia", "washington": "the United States", "london": "Britain",
+    "paris": "France", "berlin": "Germany", "kuwait city": "Kuwait", "jerusalem": "Israel",
+}

@@ -60,16 +60,32 @@ def test_news_digest_without_a_year_gets_none(seed_claims):
     assert not any("2024" in c.date.value() or "2026" in c.date.value() for c in claims)
 
 
+def subjects(claims):
+    return [c for c in claims if c.role != "object"]
+
+
 def test_actor_with_role(seed_claims):
-    [claim] = claims_where(seed_claims, "actor", "001", "Hamid Al-Shatri met")
+    [claim] = subjects(claims_where(seed_claims, "actor", "001", "Hamid Al-Shatri met"))
     assert claim.answer == "Iraqi Intelligence Chief Hamid Al-Shatri"
     assert claim.role == "Iraqi Intelligence Chief"
     assert claim.label == "PERSON"
     assert claim.when is not None and claim.when.value() == "2024-12-26"
 
 
+def test_object_actor_claims(seed_claims):
+    """Who an act was done to or with is an actor claim too, marked as the object."""
+    objects = [c for c in claims_where(seed_claims, "actor", "001", "Iraq invaded Kuwait")
+               if c.role == "object"]
+    assert "Kuwait" in [c.answer for c in objects]
+    [met] = [c for c in claims_where(seed_claims, "actor", "001", "Hamid Al-Shatri met")
+             if c.role == "object"]
+    assert met.answer == "Ahmed al-Sharaa" and met.label == "PERSON"
+    assert met.at is not None
+
+
 def test_coordinated_actors(seed_claims):
-    [claim] = claims_where(seed_claims, "actor", "001", "established diplomatic relations")
+    [claim] = subjects(
+        claims_where(seed_claims, "actor", "001", "established diplomatic relations"))
     assert claim.answer == "Syria and Iraq"
     assert claim.agent >= {"syria", "iraq"}
 

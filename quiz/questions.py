@@ -1,0 +1,599 @@
+"""Questions from verified facts: wording, accepted answers and cloze (uses spaCy).
+
+Each fact that a bank may hold (corroborated or single-source) is asked at most once, from
+the sentence of its representative claim, parsed again here. A fact whose sentence does not
+make a clean question is skipped with a reason; the generator's summary counts the reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quiz.claims import RESULT_LINKS, Claim
+from quiz.corpus import Document, Sentence
+from quiz.dates import PartialDate, Precision
+from quiz.textnorm import CAPITALS, COUNTRY_KEYS, name_key
+from quiz.wording import (
+    ask_agent,
+    ask_non_subject,
+    ask_subject,
+    clause_of,
+    is_finite_clause,
+    mentions,
+    span_root,
+    subject_of,
+    tidy,
+    tokens_in,
+    unresolved_reference,
+    words,
+)
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+    from quiz.verify import Fact
+
+BLANK = "_____"
+ASKABLE = ("corroborated", "single-source")
+MIN_PROMPT_WORDS = 5
+MAX_PROMPT_WORDS = 32
+MAX_ANSWER_WORDS = 14  # longer answers cannot be recalled, only recognised
+# Quotation marks, brackets and list punctuation: a prompt quoting someone is not a question.
+_QUOTING = re.compile(r"[“”\"‘\[\];:]|\s'|'\s")
+
+# How to ask for the result an event's link verb names: "X led to Y" → "What did X lead to?"
+_LINK_QUESTIONS = {
+    "end": "How did {x} end?", "lead": "What did {x} lead to?",
+    "result": "What did {x} result in?", "culminate": "What did {x} culminate in?",
+    "cause": "What did {x} cause?", "bring": "What did {x} bring about?",
+    "mark": "What did {x} mark?", "enable": "What did {x} make possible?",
+}
+
+
+@dataclass
+class Draft:
+    """A question before its options: everything the sentence gives."""
+
+    fact: Fact
+    kind: str
+    prompt: str
+    answer: str
+    answer_type: str
+    value: str
+    cloze: str
+    accepted: list[str] = field(default_factory=list)
+    shape: str = ""  # outcomes: "verb" (a past participle) or "phrase"
+    date: PartialDate | None = None
+    nearby: set[str] = field(default_factory=set)  # name keys in the evidence sentence
+
+
+@dataclass
+class Drafting:
+    drafts: list[Draft]
+    skipped: Counter[str]  # reason -> facts skipped for it
+
+
+def draft_questions(facts: Iterable[Fact], documents: Iterable[Document], nlp: Language,
+                    aliases: list[tuple[str, str]]) -> Drafting:
+    """A draft for every askable fact whose sentence makes a clean question."""
+    documents = list(documents)
+    sentences = {(d.id, s.index): s for d in documents for s in d.sentences}
+    askable = [f for f in facts if f.status in ASKABLE]
+    texts = sorted({_parse_text(c, sentences)[0] for f in askable for c in _askable_claims(f)})
+    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=256), strict=True))
+    writer = _Writer(aliases, nlp, _pairs(documents))
+    drafts: list[Draft] = []
+    skipped: Counter[str] = Counter()
+    for fact in askable:
+        # The representative claim's sentence first; another source's wording if it fails.
+        reasons = []
+        for claim in _askable_claims(fact):
+            text, shift = _parse_text(claim, sentences)
+            sentence = sentences[(claim.doc, claim.sentence)]
+            result = writer.draft(fact, claim, sentence, parsed[text], shift)
+            if not isinstance(result, str):
+                drafts.append(result)
+                break
+            reasons.append(result)
+        else:
+            skipped[reasons[0]] += 1
+    return Drafting(_unambiguous(drafts, skipped), skipped)
+
+
+def _askable_claims(fact: Fact) -> list[Claim]:
+    """The fact's claims from reliable documents, one per sentence."""
+    seen, out = set(), []
+    for c in fact.claims:
+        if (c.doc, c.sentence) not in seen and c.doc in fact.sources:
+            seen.add((c.doc, c.sentence))
+            out.append(c)
+    return out
+
+
+def _parse_text(claim: Claim, sentences: dict[tuple[str, int], Sentence]) -> tuple[str, int]:
+    """What to parse for a claim: a timeline entry without its leading date."""
+    sentence = sentences[(claim.doc, claim.sentence)]
+    if sentence.kind == "timeline":
+        m = _TIMELINE_DATE.match(sentence.text)
+        if m:
+            return sentence.text[m.end():], m.end()
+    return sentence.text, 0
+
+
+# Verbs of sources reporting ("The Times of Israel quotes ..."): about the record, not history.
+_REPORTING_VERBS = {"say", "quote", "cite", "report", "elaborate", "note", "add", "state",
+                    "write", "tell", "claim", "describe", "argue", "suggest", "explain"}
+# Heads of names of events that a date may stand in front of ("the 1991 Gulf War").
+_EVENT_NOUNS = {"war", "battle", "revolution", "conference", "accords", "accord", "agreement",
+                "treaty", "uprising", "coup", "invasion", "crisis", "offensive", "siege",
+                "summit", "campaign", "massacre", "rebellion", "intifada", "election",
+                "elections", "pact", "declaration", "congress", "olympics"}
+_TIMELINE_DATE = re.compile(r"[^:–—]*?\d[^:–—]*?\s*[:–—]\s*")
+
+
+def _unambiguous(drafts: list[Draft], skipped: Counter[str]) -> list[Draft]:
+    """One prompt, one answer: prompts asked twice with different answers are dropped."""
+    answers: dict[str, set[str]] = {}
+    for d in drafts:
+        answers.setdefault(d.prompt.casefold(), set()).add(name_key(d.answer))
+    kept, seen = [], set()
+    for d in drafts:
+        key = d.prompt.casefold()
+        if len(answers[key]) > 1:
+            skipped["same question, different answers"] += 1
+        elif key in seen:
+            skipped["asked already"] += 1
+        else:
+            seen.add(key)
+            kept.append(d)
+    return kept
+
+
+def _pairs(documents: list[Document]) -> dict[str, str]:
+    """Documents about two states ("Iraq–Syria relations"): "the two countries" are those."""
+    pairs = {}
+    for doc in documents:
+        found = [w for w in re.findall(r"[A-Z][a-z]+", doc.title) if name_key(w) in COUNTRY_KEYS]
+        if len(dict.fromkeys(found)) == 2:
+            pairs[doc.id] = " and ".join(dict.fromkeys(found))
+    return pairs
+
+
+_THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|states|nations)\b")
+
+
+class _Writer:
+    def __init__(self, aliases: list[tuple[str, str]], nlp: Language,
+                 pairs: dict[str, str]) -> None:
+        self.aliases = aliases
+        self.nlp = nlp
+        self.pairs = pairs
+        self.pair: str | None = None
+        self.timeline_date: PartialDate | None = None
+
+    def draft(self, fact: Fact, claim: Claim, sentence: Sentence, sdoc: Doc,
+              shift: int) -> Draft | str:
+        self.pair = self.pairs.get(claim.doc)
+        if claim.source == "field":
+            return self._field(fact, claim, sentence)
+        if claim.at is None:
+            return "answer not located in its sentence"
+        if sentence.kind == "timeline":
+            # Entries say "2013–2014: militias deploy": a historical present, dated up front.
+            if shift == 0 or not any(t.dep_ == "ROOT" and t.tag_ in ("VBZ", "VBP")
+                                     for t in sdoc):
+                return "timeline entry without a clause"
+            self.timeline_date = claim.date or claim.when
+        else:
+            self.timeline_date = None
+        start, end = claim.at[0] - shift, claim.at[1] - shift
+        answer_tokens = tokens_in(sdoc, start, end) if end > 0 else []
+        if claim.kind == "date":
+            draft = self._date(fact, claim, sdoc, answer_tokens)
+        elif claim.kind == "actor":
+            draft = self._actor(fact, claim, sdoc, answer_tokens)
+        else:
+            draft = self._outcome(fact, claim, sdoc, answer_tokens)
+        if isinstance(draft, str):
+            return draft
+        return self._checked(draft, sentence, claim.at)
+
+    def _checked(self, draft: Draft, sentence: Sentence, at: tuple[int, int]) -> Draft | str:
+        if self.pair:
+            draft.prompt = _THE_TWO.sub(self.pair, draft.prompt)
+        if len(draft.prompt.split()) < MIN_PROMPT_WORDS:
+            return "too little context"
+        if len(draft.prompt.split()) > MAX_PROMPT_WORDS:
+            return "prompt too long"
+        if _QUOTING.search(draft.prompt):
+            return "quotation or list in the prompt"
+        if len(draft.answer.split()) > MAX_ANSWER_WORDS:
+            return "answer too long to recall"
+        if _gives_away(draft):
+            return "answer given away by the prompt"
+        if not draft.cloze:
+            draft.cloze = sentence.text[: at[0]] + BLANK + sentence.text[at[1]:]
+        draft.nearby = {name_key(w) for w in re.findall(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*",
+                                                        sentence.text)}
+        return draft
+
+    # -- dates -----------------------------------------------------------------------------------
+
+    def _date(self, fact: Fact, claim: Claim, sdoc: Doc, tokens: list[Token]) -> Draft | str:
+        date = claim.date
+        assert date is not None
+        if date.bound:
+            return "open-ended date"
+        if self.timeline_date is not None:
+            verb = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+            drop: set[int] = set()
+            past = True
+        else:
+            if not tokens:
+                return "answer not located in its sentence"
+            root = span_root(tokens)
+            if root.head.pos_ == "PROPN" and root.dep_ in ("nummod", "compound", "amod", "nmod"):
+                return self._named_event(fact, date, root.head, tokens)
+            phrase = root.head if root.head.pos_ == "ADP" and root.dep_ == "pobj" else root
+            verb = phrase.head
+            drop = {t.i for t in phrase.subtree}
+            past = False
+            if _coordinated(phrase, {t.i for t in tokens}):
+                return "date coordinated with another"
+        if verb is None or verb.pos_ not in ("VERB", "AUX") or not is_finite_clause(verb):
+            return "date not attached to a main clause"
+        clause = clause_of(verb, drop)
+        if clause is None:
+            return "no subject"
+        body = clause.front + clause.subject + clause.middle + clause.rest
+        ref = unresolved_reference(body, allow_possessive=_named(clause.subject),
+                                   pair_known=bool(self.pair))
+        if ref:
+            return f"unresolved “{ref}”"
+        if not _has_context(body):
+            return "too little context"
+        prompt = ask_non_subject(clause, _when(date), past=past)
+        if not prompt:
+            return "tense not recognised"
+        accepted = [claim.answer] if fold_eq(claim.answer, date.display()) is False else []
+        return Draft(fact, "date", prompt, date.display(), "date", date.value(), "",
+                     accepted=accepted, date=date)
+
+    def _named_event(self, fact: Fact, date: PartialDate, head: Token,
+                     tokens: list[Token]) -> Draft | str:
+        """"the 1991 Gulf War" → "In what year was the Gulf War?"."""
+        leave = {t.i for t in tokens}
+        for child in head.children:
+            if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
+                leave.update(t.i for t in child.subtree)
+        np = [t for t in head.subtree if t.i not in leave]
+        names = [t for t in np if t.pos_ == "PROPN" and t.lower_ not in _EVENT_NOUNS]
+        if not names or head.lower_ not in _EVENT_NOUNS or any(
+            t.dep_ == "poss" or t.like_num for t in np
+        ):
+            return "date inside a name that is not an event"
+        thing = words(np, lower_first=True)
+        if not thing.lower().startswith("the "):
+            thing = f"the {thing}"
+        be = "were" if head.lower_.endswith("s") else "was"
+        return Draft(fact, "date", f"{_when(date)} {be} {thing}?", date.display(), "date",
+                     date.value(), "", date=date)
+
+    # -- actors ----------------------------------------------------------------------------------
+
+    def _actor(self, fact: Fact, claim: Claim, sdoc: Doc, tokens: list[Token]) -> Draft | str:
+        if not tokens:
+            return "answer not located in its sentence"
+        root = span_root(tokens)
+        names = _names(sdoc, tokens)
+        if not names:
+            return "actor is not a name"
+        labels = {label for _, label in names}
+        if len(labels) > 1:
+            return "actors of different kinds"
+        label = labels.pop()
+        answer_type = _actor_type(label, [n for n, _ in names])
+        metonym = ""
+        if answer_type == "place" and len(names) == 1 and name_key(names[0][0]) in CAPITALS:
+            # "Baghdad acknowledged ...": the capital speaks for its state.
+            metonym = names[0][0]
+            names = [(CAPITALS[name_key(metonym)], "GPE")]
+            answer_type = "country"
+        if answer_type == "place":
+            return "a place standing for its government"
+        wh = {"person": "Who", "country": "Which country", "group": "Which group"}[answer_type]
+        if len(names) == 2:
+            wh = {"person": "Which two people", "country": "Which two countries",
+                  "group": "Which two groups"}[answer_type]
+        elif len(names) > 2:
+            return "more than two actors"
+        past = self.timeline_date is not None
+        extra = _when_phrase(self.timeline_date).strip() if past else ""
+        if past and not extra:
+            return "timeline date not usable"
+        answer_ids = {t.i for t in tokens}
+        if root.dep_ in ("dobj", "pobj") and claim.role == "object":
+            verb = root.head if root.dep_ == "dobj" else root.head.head
+            if not is_finite_clause(verb):
+                return "actor not in a main clause"
+            clause = clause_of(verb, drop={t.i for t in root.subtree})
+            if clause is None:
+                return "no subject"
+            body = clause.front + clause.subject + clause.middle + clause.rest
+            prompt = ask_non_subject(clause, wh, past=past, extra=extra)
+        elif root.dep_ == "nsubj":
+            verb = root.head
+            if not is_finite_clause(verb):
+                return "actor not the subject of a main clause"
+            if verb.lemma_.lower() in _REPORTING_VERBS:
+                return "a source reporting, not an actor acting"
+            clause = clause_of(verb)
+            if clause is None:
+                return "no subject"
+            beside = [t for t in clause.subject if t.i not in answer_ids]
+            co_actors = _co_actors(beside)
+            body = clause.front + clause.middle + clause.rest + (beside if co_actors else [])
+            prompt = ask_subject(clause, wh, past=past, extra=extra, beside=co_actors)
+        elif root.dep_ == "pobj" and root.head.dep_ == "agent":
+            verb = root.head.head
+            if not is_finite_clause(verb):
+                return "actor not the agent of a main clause"
+            clause = clause_of(verb)
+            if clause is None:
+                return "no subject"
+            agent = {t.i for t in root.head.subtree}
+            body = clause.front + clause.subject + clause.middle + [
+                t for t in clause.rest if t.i not in agent]
+            prompt = ask_agent(clause, agent, wh, extra=extra)
+        else:
+            return "actor not the subject of a main clause"
+        if not prompt:
+            return "tense not recognised"
+        ref = unresolved_reference(body, allow_possessive=True, pair_known=bool(self.pair))
+        if ref:
+            return f"unresolved “{ref}”"
+        if not _has_context(body) and not extra:
+            return "too little context"
+        answer = " and ".join(n for n, _ in names)
+        accepted = self._accepted_names(claim.answer, answer, [n for n, _ in names], answer_type)
+        if metonym and metonym not in accepted:
+            accepted.append(metonym)
+        value = " and ".join(sorted(name_key(n) for n, _ in names))
+        return Draft(fact, "actor", prompt, answer, answer_type, value, "", accepted=accepted)
+
+    def _accepted_names(self, written: str, answer: str, names: list[str],
+                        answer_type: str) -> list[str]:
+        accepted: list[str] = []
+        if tidy(written) != answer:
+            accepted.append(tidy(written))
+        if answer_type == "person" and len(names) == 1:
+            parts = names[0].split()
+            if len(parts) > 1:
+                accepted.append(parts[-1])  # the surname
+        for long_form, short in self.aliases:
+            for n in names:
+                if name_key(n) == name_key(long_form) and len(names) == 1:
+                    accepted += [short, f"{long_form} ({short})"]
+                elif name_key(n) == name_key(short) and len(names) == 1:
+                    accepted.append(long_form)
+        seen: set[str] = {answer}
+        return [a for a in accepted if not (a in seen or seen.add(a))]
+
+    # -- outcomes --------------------------------------------------------------------------------
+
+    def _outcome(self, fact: Fact, claim: Claim, sdoc: Doc, tokens: list[Token]) -> Draft | str:
+        if not tokens:
+            return "answer not located in its sentence"
+        if claim.value in RESULT_LINKS:
+            return self._linked(fact, claim, sdoc, tokens)
+        return self._patient(fact, claim, sdoc, tokens)
+
+    def _linked(self, fact: Fact, claim: Claim, sdoc: Doc, tokens: list[Token]) -> Draft | str:
+        root = span_root(tokens)
+        verb = root.head.head if root.head.pos_ == "ADP" else root.head
+        if verb.pos_ != "VERB" or _lemma(verb) != claim.value:
+            return "link verb not found"
+        subject = subject_of(verb)
+        if subject is not None and subject.lower_ not in ("which", "that", "who"):
+            cause = [t for t in subject.subtree if not t.is_punct or t.text in "-–'’"]
+        elif verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            head = verb.head
+            inside = {t.i for t in verb.subtree}
+            cause = [t for t in head.subtree if t.i not in inside and t.dep_ not in (
+                "punct", "appos") and not (t.dep_ == "acl" and t.head == head)]
+        else:
+            return "cause is not a noun phrase"
+        if not cause or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl")
+                            for t in cause):
+            return "cause is not a noun phrase"
+        ref = unresolved_reference(cause, allow_possessive=False, pair_known=bool(self.pair))
+        if ref:
+            return f"unresolved “{ref}”"
+        if verb.tag_ not in ("VBD", "VBN"):
+            return "tense not recognised"
+        x = words(cause, lower_first=True)
+        x = re.sub(r"^(?:the )?(?:famous|so-called|well-known|notable) ", "the ", x)
+        if not _has_context(cause):
+            return "too little context"
+        prompt = _LINK_QUESTIONS[claim.value].format(x=x)
+        answer = _outcome_phrase(tokens)
+        return Draft(fact, "outcome", prompt, answer, "outcome", claim.value, "",
+                     shape="phrase")
+
+    def _patient(self, fact: Fact, claim: Claim, sdoc: Doc, tokens: list[Token]) -> Draft | str:
+        verb = tokens[0]
+        if verb.pos_ != "VERB":
+            return "outcome verb not found"
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        passive = patient is not None
+        if patient is None:
+            patient = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if patient is None or not is_finite_clause(verb):
+            return "outcome not stated in a main clause"
+        np = [t for t in patient.subtree if not (t.is_punct and t.text not in "-–'’")]
+        agent = subject_of(verb) if not passive else None
+        context = [*np, *(agent.subtree if agent is not None else [])]
+        ref = unresolved_reference(context, allow_possessive=not passive and _named(
+            list(agent.subtree) if agent is not None else []), pair_known=bool(self.pair))
+        if ref:
+            return f"unresolved “{ref}”"
+        if agent is not None and not _named(list(agent.subtree)):
+            return "actor not named"
+        if verb.tag_ not in ("VBD", "VBN"):
+            return "tense not recognised"
+        when = _when_phrase(claim.when)
+        thing = words(np, lower_first=True)
+        if passive:
+            prompt = f"What happened to {thing}{when}?"
+        else:
+            doer = [t for t in agent.subtree if not t.is_punct and not any(
+                a.dep_ == "prep" and a.lower_ in ("along", "together") for a in t.ancestors)
+                and not (t.dep_ == "prep" and t.lower_ in ("along", "together"))]
+            prompt = f"What did {words(doer)} do with {thing}{when}?"
+        if not _has_context(np) and not when:
+            return "too little context"
+        answer = verb.text if passive else _participle_of(verb)
+        accepted = [claim.answer] if claim.answer != answer else []
+        return Draft(fact, "outcome", prompt, answer, "outcome", claim.value, "",
+                     accepted=accepted, shape="verb")
+
+    # -- infobox results -------------------------------------------------------------------------
+
+    def _field(self, fact: Fact, claim: Claim, sentence: Sentence) -> Draft | str:
+        if claim.kind != "outcome":
+            return "infobox date without its event"
+        when = claim.when
+        if when is None or when.bound or when.year is None:
+            return "result without a date"
+        subject = self._subject_phrase(claim.event)
+        answer = tidy(claim.answer).rstrip(" .")
+        prompt = f"What came of {subject} in {when.display()}?"
+        cloze = f"{claim.event} — result ({when.display()}): {BLANK}"
+        draft = Draft(fact, "outcome", prompt, answer, "outcome", claim.value, cloze,
+                      shape="phrase")
+        return self._checked(draft, sentence, (0, len(sentence.text)))
+
+    def _subject_phrase(self, title: str) -> str:
+        """A title as a noun phrase: "Iraqi intervention in X" → "the Iraqi intervention in X"."""
+        doc = self.nlp(title)
+        text = words(list(doc), lower_first=True)
+        head = span_root(list(doc))
+        bare = head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in head.children)
+        return f"the {text}" if bare else text
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _gives_away(draft: Draft) -> bool:
+    """Does the prompt hold the answer: its year, its name, most of its outcome?"""
+    prompt = draft.prompt
+    if draft.kind == "date":
+        assert draft.date is not None
+        said = set(re.findall(r"\d+", prompt))
+        return bool(set(re.findall(r"\d{2,}", draft.answer)) & said) or any(
+            a.lower() in prompt.lower() for a in draft.accepted)
+    if draft.kind == "outcome":
+        mine = _content_words(draft.answer)
+        return bool(mine) and len(mine & _content_words(prompt)) * 2 >= len(mine)
+    # Actors: the name, or an alias or surname the text gives (not a title like "president")
+    names = [draft.answer] + [a for a in draft.accepted if draft.answer not in a]
+    return any(mentions(prompt, n) for n in names)
+
+
+def _content_words(text: str) -> set[str]:
+    small = {"the", "of", "and", "in", "on", "a", "an", "to", "for", "with", "by", "at", "its",
+             "their", "from", "into", "via", "was", "were"}
+    return {w for w in re.findall(r"[a-z0-9]+", name_key(text)) if w not in small}
+
+
+def fold_eq(a: str, b: str) -> bool:
+    return name_key(a) == name_key(b)
+
+
+def _when(date: PartialDate) -> str:
+    if date.end is not None or date.qualifier:
+        return "When"
+    return {Precision.CENTURY: "In which century", Precision.DECADE: "In which decade",
+            Precision.YEAR: "In what year", Precision.MONTH: "In which month"}.get(
+        date.precision, "When")
+
+
+def _when_phrase(date: PartialDate | None) -> str:
+    if date is None or date.bound or date.end is not None:
+        return ""
+    on = "on" if date.precision == Precision.DAY else "in"
+    return f" {on} {date.display()}"
+
+
+def _named(tokens: list[Token]) -> bool:
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+               for t in tokens)
+
+
+def _has_context(tokens: Iterable[Token]) -> bool:
+    """Enough to pin the event to one answer: a name, a number or a date."""
+    return any(t.pos_ in ("PROPN", "NUM") or t.ent_type_ for t in tokens)
+
+
+def _coordinated(phrase: Token, answer: set[int]) -> bool:
+    """"in 1974 and 1975", "by late 2017 and into 2018": the date is one of several."""
+    if any((t.dep_ == "conj" or t.lower_ in ("and", "or")) and t.i not in answer
+           for t in phrase.subtree):
+        return True
+    i = phrase.left_edge.i
+    doc = phrase.doc
+    return i >= 2 and doc[i - 1].lower_ in ("and", "or", "to", "-", "–") and (
+        doc[i - 2].like_num or doc[i - 2].ent_type_ == "DATE")
+
+
+def _co_actors(tokens: list[Token]) -> str:
+    """"along with Iran" from the subject "Iraq, along with Iran": others who did it too."""
+    text = words([t for t in tokens if not t.is_punct or t.text in "-–'’"])
+    return text if re.match(r"(?:along|together) with\b|alongside\b", text) else ""
+
+
+def _names(sdoc: Doc, tokens: list[Token]) -> list[tuple[str, str]]:
+    """The named entities an actor span holds, without titles: [(name, label)]."""
+    inside = {t.i for t in tokens}
+    names = []
+    for ent in sdoc.ents:
+        if inside & set(range(ent.start, ent.end)) and ent.label_ in (
+            "PERSON", "ORG", "GPE", "NORP"
+        ):
+            name = re.sub(r"^the\s+", "", tidy(ent.text), flags=re.IGNORECASE)
+            if ent[-1].pos_ in ("ADP", "DET", "CCONJ"):
+                return []  # "Islamic Resistance in": the recogniser cut the name short
+            names.append((name, ent.label_))
+    if names and all(label == "NORP" for _, label in names):
+        # "Iraqi Shi'a militias": a group named by its people; the whole span is its name
+        head = span_root(tokens)
+        if head.pos_ == "NOUN":
+            return [(words([t for t in tokens if t.pos_ != "DET"]), "ORG")]
+        return []
+    return [(n, label) for n, label in names if label != "NORP"]
+
+
+def _actor_type(label: str, names: list[str]) -> str:
+    if label == "PERSON":
+        return "person"
+    if label == "GPE":
+        return "country" if all(name_key(n) in COUNTRY_KEYS for n in names) else "place"
+    return "group"
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _outcome_phrase(tokens: list[Token]) -> str:
+    return words(tokens)
+
+
+def _participle_of(verb: Token) -> str:
+    return verb.text
