@@ -275,7 +275,8 @@ _CORE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("my", re.compile(rf"\b(?P<m>{_MONTH_RE}),?\s+(?P<y>{_YEAR_RE})")),
     ("century", re.compile(
-        rf"\b(?P<c1>{_ORD_RE})(?:\s+(?:and|or|to|-|–)\s+(?P<c2>{_ORD_RE}))?[\s-]+centur(?:y|ies)\b",
+        rf"\b(?P<c1>{_ORD_RE})(?:(?:\s+(?:and|or|to)\s+|\s*[-–]\s*)(?P<c2>{_ORD_RE}))?"
+        r"[\s-]+centur(?:y|ies)\b",
         re.IGNORECASE,
     )),
     ("decade", re.compile(r"\b(?P<y>1\d{2}0|20\d0)'?s\b")),

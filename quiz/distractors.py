@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from quiz.dates import PartialDate, Precision
-from quiz.textnorm import COUNTRIES, COUNTRY_KEYS, name_key
+from quiz.textnorm import COUNTRIES, COUNTRY_KEYS, canonical_entity, name_key
 
 WANTED = 3
 
@@ -131,30 +131,25 @@ def name_options(answer: str, answer_type: str, pool: Iterable[str], *, avoid: I
     `pool` comes most familiar first; the documents' own names beat the fallback list.
     """
     parts = answer.split(" and ")
-    avoid_keys = {name_key(a) for a in avoid} | {name_key(p) for p in parts}
+    # Compared as entities: "US" is "the United States", "British" is Britain's.
+    avoid_keys = {canonical_entity(a) for a in avoid} | {canonical_entity(p) for p in parts}
     avoid_words = {w for k in avoid_keys for w in k.split() if len(w) > 2}
     plural = len(parts[0].split()) == 1 and parts[0].endswith("s")  # "Seljuks", "Zengids"
     common = parts[0].split()[-1].islower()  # "Iraqi militias": a group named by a noun
     candidates: dict[str, str] = {}
     need = WANTED * len(parts)
-    fallback = COUNTRIES if answer_type == "country" else ()
-    for source in (pool, fallback):
-        if len(candidates) >= need + 3:
-            break
-        for name in source:
-            key = name_key(name)
-            if not key or key in candidates or key in avoid_keys:
-                continue
-            if answer_type == "country" and key not in COUNTRY_KEYS:
-                continue
-            if set(key.split()) & avoid_words:
-                continue  # "Hafez al-Assad" beside "Bashar al-Assad": too close to call wrong
-            if plural != (len(name.split()) == 1 and name.endswith("s")):
-                continue
-            if common != name.split()[-1].islower():
-                continue
+    for name in pool:
+        key = canonical_entity(name)
+        if key and key not in candidates and _fits(key, name, answer_type, avoid_keys,
+                                                   avoid_words, plural, common):
             candidates[key] = name
     names = list(candidates.values())
+    if len(names) < need and answer_type == "country":
+        # Too few states in the documents: fill in from the list, in a seeded order.
+        extra = [c for c in COUNTRIES if canonical_entity(c) not in candidates and _fits(
+            canonical_entity(c), c, answer_type, avoid_keys, avoid_words, plural, common)]
+        rng.shuffle(extra)
+        names += extra[: need - len(names)]
     shape = len(parts[0].split())
     names.sort(key=lambda n: abs(len(n.split()) - shape))  # stable: familiar first
     best = names[: max(6, need)]
@@ -164,6 +159,17 @@ def name_options(answer: str, answer_type: str, pool: Iterable[str], *, avoid: I
     if len(parts) == 1:
         return best[:WANTED]
     return [" and ".join(best[i : i + len(parts)]) for i in range(0, need, len(parts))]
+
+
+def _fits(key: str, name: str, answer_type: str, avoid_keys: set[str], avoid_words: set[str],
+          plural: bool, common: bool) -> bool:
+    if key in avoid_keys or set(key.split()) & avoid_words:
+        return False  # "Hafez al-Assad" beside "Bashar al-Assad": too close to call wrong
+    if answer_type == "country" and key not in COUNTRY_KEYS and name_key(name) not in COUNTRY_KEYS:
+        return False
+    if plural != (len(name.split()) == 1 and name.endswith("s")):
+        return False
+    return common == name.split()[-1].islower()
 
 
 # -- outcomes ---------------------------------------------------------------------------------

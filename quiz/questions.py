@@ -245,7 +245,8 @@ class _Writer:
             past = False
             if _coordinated(phrase, {t.i for t in tokens}):
                 return "date coordinated with another"
-        if verb is None or verb.pos_ not in ("VERB", "AUX") or not is_finite_clause(verb):
+        if verb is None or verb.pos_ != "VERB" or not is_finite_clause(verb):
+            # A copula's date dates its noun ("was an invasion in 1956"), not the clause.
             return "date not attached to a main clause"
         clause = clause_of(verb, drop)
         if clause is None:

@@ -31,7 +31,8 @@ KNOWN_ALIASES = {
     "is": "islamic state", "islamic state of iraq and syria": "islamic state",
     "islamic state of iraq and the levant": "islamic state", "islamic state": "islamic state",
     "united states of america": "united states", "the united states": "united states",
-    "united states": "united states",
+    "united states": "united states", "britain": "united kingdom",
+    "great britain": "united kingdom", "soviet union": "ussr", "soviets": "ussr",
 }
 
 

@@ -189,7 +189,11 @@ def clause_of(verb: Token, drop: Iterable[int] = ()) -> Clause | None:
     commas = [t for t in verb.doc[first_subject : verb.i] if t.text == ","
               and (t.i not in cut or t.i in own_commas)]
     if len(commas) % 2:
-        commas = commas[:-1]
+        # One too many: a list inside the subject ("Britain, France and Israel") keeps
+        # its commas; otherwise the stray comma before the verb goes.
+        last_word = max(i for i in subject_ids if not verb.doc[i].is_punct)
+        inside = [t for t in commas if t.i < last_word]
+        commas = inside if len(inside) % 2 else commas[:-1]
     comma_ids = {t.i for t in commas}
     front = [t for t in kept_tokens if t.i < first_subject and t.i not in aux_ids]
     subj = [t for t in kept_tokens if t.i in subject_ids and (t.text != "," or t.i in comma_ids)]
@@ -269,6 +273,8 @@ def tidy(text: str) -> str:
 
 
 def _keeps_capital(token: Token) -> bool:
+    if token.pos_ == "DET":
+        return False  # "The Suez Canal" in the middle of a question is "the Suez Canal"
     return token.pos_ == "PROPN" or bool(token.ent_type_) or token.text.isupper() or (
         token.text == "I")
 

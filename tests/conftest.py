@@ -25,3 +25,17 @@ def seed_base(nlp):
     from quiz.factbase import build_fact_base
 
     return build_fact_base([SEEDS], nlp=nlp)
+
+
+BANK = ROOT / "banks" / "iraq-syria.json"
+
+
+@pytest.fixture(scope="session")
+def seed_generation(nlp):
+    """The seeds turned into a bank, with the title the committed bank carries."""
+    import json
+
+    from quiz.generate import generate
+
+    title = json.loads(BANK.read_text(encoding="utf-8"))["title"]
+    return generate([SEEDS], title=title, nlp=nlp)

@@ -6,8 +6,9 @@ import subprocess
 import sys
 
 # Modules the study side is made of (grading, scheduling, store and TUI join as they land).
-STUDY_SIDE = ["quiz.dates", "quiz.textnorm", "quiz.models", "quiz.cli"]
-GENERATOR = ["spacy", "quiz.claims", "quiz.corpus", "quiz.verify", "quiz.factbase"]
+STUDY_SIDE = ["quiz.dates", "quiz.textnorm", "quiz.models", "quiz.bank", "quiz.cli"]
+GENERATOR = ["spacy", "quiz.claims", "quiz.corpus", "quiz.verify", "quiz.factbase",
+             "quiz.questions", "quiz.wording", "quiz.generate", "quiz.distractors"]
 
 
 def test_study_side_imports_no_generator():
