@@ -16,7 +16,7 @@ from quiz.distractors import WANTED, date_options, name_options, outcome_options
 from quiz.factbase import FactBase, Progress, build_fact_base, evidence_of, to_model
 from quiz.models import BANK_SCHEMA, Bank, BankFact, BankSource, Question
 from quiz.questions import ASKABLE, Draft, draft_questions
-from quiz.textnorm import DEMONYMS, name_key
+from quiz.textnorm import COUNTRY_KEYS, DEMONYMS, name_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -117,7 +117,8 @@ def _name_pools(base: FactBase, aliases: list[tuple[str, str]]) -> dict[str, lis
         if c.kind == "actor" and c.label in types and _looks_like_name(c.answer):
             add(c.label, _clean_name(c.answer, c.role), 10)
     for (label, text), n in base.entities.items():
-        if label in types and label != "NORP" and n >= 3 and _looks_like_name(text):
+        often = n >= 3 or (label == "GPE" and name_key(text) in COUNTRY_KEYS)
+        if label in types and label != "NORP" and often and _looks_like_name(text):
             add(label, _clean_name(text, None), n)
         elif label == "NORP" and re.fullmatch(r"[A-Z][a-z]+s", text) and (
             name_key(text) not in DEMONYMS

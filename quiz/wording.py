@@ -205,7 +205,16 @@ def clause_of(verb: Token, drop: Iterable[int] = ()) -> Clause | None:
     # is left out rather than carried to the end of the question.
     clausal = {t.i for c in verb.children if c.i < first_subject
                and any(x.pos_ in ("VERB", "AUX") for x in c.subtree) for t in c.subtree}
-    front = [t for t in front if t.i not in clausal]
+    # "In return, ...", "In response, ...": a connective, not a circumstance.
+    connective = {t.i for c in verb.children if c.i < first_subject and c.dep_ == "prep"
+                  and [x.dep_ for x in c.subtree][1:] == ["pobj"] for t in c.subtree}
+    front = [t for t in front if t.i not in clausal | connective]
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" and subject_of(c) == subject and any(
+        a.dep_ in ("aux", "auxpass") for a in c.children
+    ) for c in verb.children):
+        # "... was shot down over Cuba and its pilot was killed": the second clause has an
+        # auxiliary but no subject of its own, so the parser took its subject elsewhere.
+        return None
     if verb.i in _asides(verb.doc):
         return None
     return Clause(front, subj, auxes, sorted(middle, key=lambda t: t.i), verb, prefix, rest)
