@@ -13,6 +13,8 @@ import random
 from collections.abc import Iterable
 from dataclasses import replace
 
+from rapidfuzz import fuzz
+
 from quiz.dates import PartialDate, Precision
 from quiz.textnorm import COUNTRIES, COUNTRY_KEYS, canonical_entity, name_key
 
@@ -138,11 +140,16 @@ def name_options(answer: str, answer_type: str, pool: Iterable[str], *, avoid: I
     common = parts[0].split()[-1].islower()  # "Iraqi militias": a group named by a noun
     candidates: dict[str, str] = {}
     need = WANTED * len(parts)
+    taken: set[str] = set()  # words of names already offered: "Saddam" after "Saddam Hussein"
     for name in pool:
         key = canonical_entity(name)
-        if key and key not in candidates and _fits(key, name, answer_type, avoid_keys,
-                                                   avoid_words, plural, common):
+        words = {w for w in key.split() if len(w) > 2}
+        if key and key not in candidates and not (words & taken) and _fits(
+            key, name, answer_type, avoid_keys, avoid_words, plural, common
+        ):
             candidates[key] = name
+            if answer_type == "person":
+                taken |= words
     names = list(candidates.values())
     if len(names) < need and answer_type == "country":
         # Too few states in the documents: fill in from the list, in a seeded order.
@@ -165,6 +172,9 @@ def _fits(key: str, name: str, answer_type: str, avoid_keys: set[str], avoid_wor
           plural: bool, common: bool) -> bool:
     if key in avoid_keys or set(key.split()) & avoid_words:
         return False  # "Hafez al-Assad" beside "Bashar al-Assad": too close to call wrong
+    if not plural and any(fuzz.ratio(w, a) >= 80 for w in key.split() if len(w) > 3
+                          for a in avoid_words):
+        return False  # "Asaad" beside "Assad": a learner would read them as one name
     if answer_type == "country" and key not in COUNTRY_KEYS and name_key(name) not in COUNTRY_KEYS:
         return False
     if plural != (len(name.split()) == 1 and name.endswith("s")):

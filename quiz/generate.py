@@ -69,8 +69,10 @@ def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
             avoid = [*d.nearby, *d.accepted]
             avoid += [n for pair in aliases if set(map(name_key, pair)) & set(map(name_key, avoid))
                       for n in pair]
-            wrong = name_options(d.answer, d.answer_type, pools.get(d.answer_type, []),
-                                 avoid=avoid, rng=rng)
+            pool = pools.get(d.answer_type, [])
+            if re.fullmatch(r"[A-Z][a-z]+s", d.answer):  # "Seljuks": dynasties and peoples
+                pool = pools["person"] + pools["group"]
+            wrong = name_options(d.answer, d.answer_type, pool, avoid=avoid, rng=rng)
             wrong = [w for w in wrong if not _named_in(w, d.prompt)]
         else:
             mine = {c.answer for c in d.fact.claims}
@@ -105,16 +107,23 @@ def _name_pools(base: FactBase, aliases: list[tuple[str, str]]) -> dict[str, lis
     for (label, text), _ in base.entities.items():
         labels.setdefault(name_key(text), set()).add(label)
     abbreviated = {name_key(n) for pair in aliases for n in pair}
+    # "the al-Qaim crossing": a name the text puts after "the" is a place or a thing.
+    text = " ".join(s.text for d in base.documents for s in d.sentences)
+    things = {name_key(m) for m in re.findall(r"\bthe ((?:al-)?[A-Z][\w'’-]+)", text)}
     counts: dict[str, Counter[str]] = {t: Counter() for t in ("person", "group", "country")}
 
     def add(label: str, name: str, weight: int) -> None:
         key = name_key(name)
-        if len(labels.get(key, {label})) > 1 or (label == "PERSON" and key in abbreviated):
+        if len(labels.get(key, {label})) > 1 or (
+            label == "PERSON" and (key in abbreviated or key in things)
+        ):
             return
         counts[types[label]][name] += weight
 
     for c in base.claims:
-        if c.kind == "actor" and c.label in types and _looks_like_name(c.answer):
+        if c.kind == "actor" and c.label in types and _looks_like_name(c.answer) and (
+            " and " not in c.answer  # a pair is not one name
+        ):
             add(c.label, _clean_name(c.answer, c.role), 10)
     for (label, text), n in base.entities.items():
         often = n >= 3 or (label == "GPE" and name_key(text) in COUNTRY_KEYS)

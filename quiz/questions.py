@@ -322,6 +322,13 @@ class _Writer:
             verb = root.head if root.dep_ == "dobj" else root.head.head
             if not is_finite_clause(verb):
                 return "actor not in a main clause"
+            if root.dep_ == "pobj" and any(
+                t.i > root.head.i and t.dep_ in ("dobj", "attr", "xcomp", "ccomp")
+                for t in verb.children
+            ):
+                # "Who had Bakr expressed to a desire ...": a stranded preposition must end
+                # the question, not sit before the object.
+                return "preposition would strand mid-question"
             clause = clause_of(verb, drop={t.i for t in root.subtree})
             if clause is None:
                 return "no subject"

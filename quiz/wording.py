@@ -207,7 +207,8 @@ def clause_of(verb: Token, drop: Iterable[int] = ()) -> Clause | None:
                and any(x.pos_ in ("VERB", "AUX") for x in c.subtree) for t in c.subtree}
     # "In return, ...", "In response, ...": a connective, not a circumstance.
     connective = {t.i for c in verb.children if c.i < first_subject and c.dep_ == "prep"
-                  and [x.dep_ for x in c.subtree][1:] == ["pobj"] for t in c.subtree}
+                  and [(x.dep_, x.pos_) for x in c.subtree][1:] == [("pobj", "NOUN")]
+                  for t in c.subtree}
     front = [t for t in front if t.i not in clausal | connective]
     if any(c.dep_ == "conj" and c.pos_ == "VERB" and subject_of(c) == subject and any(
         a.dep_ in ("aux", "auxpass") for a in c.children
