@@ -488,7 +488,8 @@ def parse_date(text: str) -> PartialDate | None:
     if len(mentions) == 1:
         m = mentions[0]
         rest = (text[: m.start] + text[m.end:]).strip(" ,.;:()").lower()
-        if rest in ("", "in", "on", "the", "in the", "on the", "during", "during the", "circa"):
+        if rest in ("", "in", "on", "the", "in the", "on the", "during", "during the", "circa",
+                    "from", "between", "around", "about"):
             return m.date
     return _parse_with_dateutil(text)
 

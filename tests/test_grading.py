@@ -1,0 +1,77 @@
+"""The grader, table-driven: what a fair teacher accepts, and never a wrong answer."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import pytest
+
+from quiz.grading import grade
+
+CASES = Path(__file__).parent / "data" / "grading_cases.tsv"
+
+
+def load_cases() -> list[tuple[str, str, str, str, list[str], list[str]]]:
+    rows = []
+    for line in CASES.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, answer, response, expected, *extra = line.split("\t")
+        accepted, choices = [], []
+        for field in extra:
+            if field.startswith("choices:"):
+                choices = field.removeprefix("choices:").split("|")
+            elif field:
+                accepted = field.split("|")
+        rows.append((kind, answer, response, expected, accepted, choices))
+    return rows
+
+
+ROWS = load_cases()
+
+
+def test_the_table_is_big_and_covers_every_kind():
+    assert len(ROWS) >= 150
+    assert {r[0] for r in ROWS} == {"date", "actor", "outcome", "number", "text", "choice"}
+    assert {r[3] for r in ROWS} == {"correct", "partial", "wrong"}
+
+
+@pytest.mark.parametrize("kind, answer, response, expected, accepted, choices", ROWS,
+                         ids=[f"{r[0]}:{r[1][:20]}<-{r[2][:20]}" for r in ROWS])
+def test_grade(kind, answer, response, expected, accepted, choices):
+    verdict = grade(answer, response, kind=kind, accepted=accepted, choices=choices)
+    assert verdict.outcome == expected, verdict.feedback
+    assert verdict.feedback and "\n" not in verdict.feedback
+
+
+def test_learner_override_becomes_an_accepted_alternative():
+    """"I was right": the response, kept as accepted, is right the next time."""
+    before = grade("Hay'at Tahrir al-Sham", "Tahrir al-Sham", kind="actor")
+    assert before.outcome == "wrong"
+    after = grade("Hay'at Tahrir al-Sham", "tahrir al sham", kind="actor",
+                  accepted=["Tahrir al-Sham"])
+    assert after.outcome == "correct"
+
+
+def test_feedback_says_what_was_missing():
+    assert "year is missing" in grade("30 September 2019", "30 September", kind="date").feedback
+    assert "missing Iraq" in grade("Russia, Iran and Iraq", "Russia, Iran", kind="text").feedback
+
+
+@pytest.mark.parametrize("kind", ["date", "actor", "outcome", "number", "text", "choice"])
+def test_never_an_exception(kind):
+    rng = random.Random(kind)
+    alphabet = string.printable + "\x00\x07\x1b\u200b\u202eéß中文ـ–—’[]/\\{}"
+    odd = ["", " ", "\x00", "[bold]", "[link=http://x]y[/link]", "'; DROP TABLE cards;--",
+           "9" * 400, "a" * 10_000, "31/02/2019", "0000-00-00", "99999999999999999999",
+           "-1", "1e999", "nan", "two thousand and five hundred billion", "Feb 30", "\n\n"]
+    responses = odd + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+                       for _ in range(300)]
+    for response in responses:
+        for answer in ("30 September 2019", "Saddam Hussein", "suspended indefinitely",
+                       "at least 85", "Russia, Iran, Iraq and Syria", "2 February"):
+            verdict = grade(answer, response, kind=kind, accepted=["x"],
+                            choices=["a", "b", "c", answer])
+            assert verdict.outcome in ("correct", "partial", "wrong")
