@@ -75,3 +75,21 @@ def test_never_an_exception(kind):
             verdict = grade(answer, response, kind=kind, accepted=["x"],
                             choices=["a", "b", "c", answer])
             assert verdict.outcome in ("correct", "partial", "wrong")
+
+
+def test_every_bank_question_grades_its_answer_right_and_its_distractors_wrong():
+    """The grader and the generator agree: an option offered as wrong is never accepted."""
+    from conftest import BANK
+
+    from quiz.bank import load_bank
+
+    for q in load_bank(BANK).questions:
+        assert grade(q.answer, q.answer, kind=q.kind, accepted=q.accepted).correct
+        for alternative in q.accepted:
+            assert grade(q.answer, alternative, kind=q.kind, accepted=q.accepted).correct
+        for option in q.choices:
+            if option != q.answer:
+                verdict = grade(q.answer, option, kind=q.kind, accepted=q.accepted)
+                assert verdict.outcome == "wrong", (q.prompt, option)
+        assert grade(q.answer, "2", kind="choice", choices=q.choices).correct == (
+            q.choices[1] == q.answer)
