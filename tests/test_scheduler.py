@@ -1,0 +1,106 @@
+"""Ratings from answers, and FSRS intervals, with the time given, never read from a clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from fsrs import Rating, State
+
+from quiz.scheduler import (
+    Planner,
+    describe_interval,
+    easy_within,
+    flashcard_rating,
+    new_card,
+    rating_for,
+)
+
+T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("outcome, mode, seconds, hint, expected", [
+    ("wrong", "quiz", 2, False, Rating.Again),
+    ("wrong", "choice", 2, False, Rating.Again),
+    ("partial", "quiz", 2, False, Rating.Hard),
+    ("correct", "quiz", 2, True, Rating.Hard),
+    ("correct", "quiz", 30, False, Rating.Good),
+    ("correct", "quiz", 3, False, Rating.Easy),
+    ("correct", "choice", 1, False, Rating.Good),  # recognition is never Easy
+    ("correct", "choice", 1, True, Rating.Hard),
+])
+def test_rating_follows_the_answer(outcome, mode, seconds, hint, expected):
+    assert rating_for(outcome, mode=mode, seconds=seconds, answer="Iraq",
+                      hint_used=hint) == expected
+
+
+def test_easy_time_grows_with_the_answer():
+    assert easy_within("Iraq") == 5.0
+    assert easy_within("30 September 2019") == pytest.approx(8.25)
+    long = "30 September 2019"
+    assert rating_for("correct", mode="quiz", seconds=8, answer=long) == Rating.Easy
+    assert rating_for("correct", mode="quiz", seconds=8, answer="Iraq") == Rating.Good
+
+
+def test_flashcard_ratings_are_the_learners():
+    assert [flashcard_rating(k) for k in (1, 2, 3, 4)] == [
+        Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
+    with pytest.raises(ValueError):
+        flashcard_rating(5)
+
+
+def schedule(ratings, gap_after=None):
+    """Review one new card with `ratings`, each when it falls due; the intervals it gets."""
+    planner = Planner()
+    card, now, intervals = new_card(1, T0), T0, []
+    for rating in ratings:
+        review = planner.review(card, rating, now)
+        card = review.card
+        intervals.append(card.due - now)
+        now = card.due
+    return card, intervals
+
+
+def test_good_answers_space_out():
+    card, intervals = schedule([Rating.Good] * 5)
+    assert intervals[0] == timedelta(minutes=10)  # the second learning step
+    assert all(b > a for a, b in zip(intervals[1:], intervals[2:], strict=False))
+    assert card.state == State.Review
+
+
+def test_a_lapse_comes_back_soon_and_relearns():
+    card, intervals = schedule([Rating.Good, Rating.Good, Rating.Good, Rating.Again])
+    assert intervals[-1] == timedelta(minutes=10)  # the relearning step
+    assert card.state == State.Relearning
+
+
+def test_easy_goes_further_than_good():
+    _, good = schedule([Rating.Good, Rating.Good, Rating.Good])
+    _, easy = schedule([Rating.Good, Rating.Good, Rating.Easy])
+    assert easy[-1] > good[-1]
+
+
+def test_retrievability_before_a_review_is_recorded():
+    planner = Planner()
+    first = planner.review(new_card(1, T0), Rating.Good, T0)
+    assert first.retrievability == 0.0
+    later = planner.review(first.card, Rating.Good, T0 + timedelta(days=30))
+    assert 0.0 < later.retrievability < 0.9
+
+
+def test_desired_retention_is_a_setting():
+    strict, loose = Planner(0.95), Planner(0.8)
+    card = new_card(1, T0)
+    for _ in range(3):
+        card = strict.review(card, Rating.Good, card.due).card
+    assert strict.preview(card, card.due)[Rating.Good] < loose.preview(card, card.due)[
+        Rating.Good]
+    with pytest.raises(ValueError):
+        Planner(1.5)
+
+
+def test_intervals_read_as_people_say_them():
+    assert describe_interval(timedelta(minutes=10)) == "in 10 minutes"
+    assert describe_interval(timedelta(days=3, hours=2)) == "in 3 days"
+    assert describe_interval(timedelta(days=1)) == "in 1 day"
+    assert describe_interval(timedelta(seconds=20)) == "in under a minute"
