@@ -1,0 +1,306 @@
+"""The study history in SQLite: the only module that speaks SQL.
+
+One database holds cards (one per bank question, with its FSRS state), every review,
+sessions, and the alternatives learners taught the grader. Each review is committed in its
+own transaction before the caller shows feedback, so killing the process loses nothing
+answered. WAL mode and a busy timeout let two sessions share the file. The file is
+identified by SQLite's application_id, versioned by user_version, and migrated forward;
+a file that is not ours is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fsrs import Card, State
+
+APPLICATION_ID = 0x51554A5A  # "QUJZ": marks the file as a quiz history
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000
+
+_MIGRATIONS = {
+    1: """
+    CREATE TABLE cards (
+        id INTEGER PRIMARY KEY,
+        bank TEXT NOT NULL,
+        question TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        state INTEGER NOT NULL DEFAULT 1,
+        step INTEGER,
+        stability REAL,
+        difficulty REAL,
+        due REAL NOT NULL,
+        last_review REAL,
+        reps INTEGER NOT NULL DEFAULT 0,
+        lapses INTEGER NOT NULL DEFAULT 0,
+        recalled INTEGER NOT NULL DEFAULT 0,   -- answered right once: typed recall from now
+        retired REAL,                          -- when the question left its bank
+        UNIQUE (bank, question)
+    );
+    CREATE INDEX cards_due ON cards (bank, retired, reps, due);
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        bank TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        started REAL NOT NULL,
+        ended REAL
+    );
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        card INTEGER NOT NULL REFERENCES cards (id),
+        session INTEGER REFERENCES sessions (id),
+        at REAL NOT NULL,
+        mode TEXT NOT NULL,
+        response TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        seconds REAL NOT NULL,
+        hint INTEGER NOT NULL,
+        retrievability REAL NOT NULL,
+        interval REAL NOT NULL                 -- days until due, as scheduled by this review
+    );
+    CREATE INDEX reviews_card ON reviews (card, at);
+    CREATE INDEX reviews_at ON reviews (at);
+    CREATE TABLE alternatives (
+        bank TEXT NOT NULL,
+        question TEXT NOT NULL,
+        response TEXT NOT NULL,
+        added REAL NOT NULL,
+        PRIMARY KEY (bank, question, response)
+    );
+    """,
+}
+
+
+class StoreError(Exception):
+    """A database the learner must deal with; the message is one line."""
+
+
+def default_path() -> Path:
+    """QUIZ_DB if set, else history.sqlite3 in the user data folder."""
+    env = os.environ.get("QUIZ_DB")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return platformdirs.user_data_path("quiz") / "history.sqlite3"
+
+
+@dataclass(frozen=True)
+class CardRow:
+    id: int
+    bank: str
+    question: str
+    kind: str
+    card: Card
+    reps: int
+    lapses: int
+    recalled: bool
+    retired: bool
+
+
+@dataclass(frozen=True)
+class Sync:
+    new: int
+    retired: int
+    returned: int
+
+
+def _ts(when: datetime) -> float:
+    return when.timestamp()
+
+
+def _dt(ts: float | None) -> datetime | None:
+    return None if ts is None else datetime.fromtimestamp(ts, UTC)
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.db = self._open()
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        path = self.path
+        if path.is_dir():
+            raise StoreError(f"{path}: is a folder; give a database file, e.g. {path}/h.sqlite3")
+        exists = path.exists() and path.stat().st_size > 0
+        if exists:
+            with path.open("rb") as f:
+                if f.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{path}: not a quiz history (not an SQLite database); "
+                                     "left as it is")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                raise StoreError(
+                    f"{path.parent}: cannot create the folder ({err.strerror})") from None
+            if not os.access(path.parent, os.W_OK):
+                raise StoreError(f"{path.parent}: folder is read-only; choose another with "
+                                 "--db or QUIZ_DB")
+        try:
+            db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            app, version = self._identity(db)
+            if exists and (app, version) != (0, 0) and app != APPLICATION_ID:
+                db.close()
+                raise StoreError(f"{path}: an SQLite file of another program; left as it is")
+            if exists and app == 0 and self._has_tables(db):
+                db.close()
+                raise StoreError(f"{path}: an SQLite file of another program; left as it is")
+            if version > SCHEMA_VERSION:
+                db.close()
+                raise StoreError(f"{path}: written by a newer quiz (history version {version}); "
+                                 "upgrade quiz")
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            self._migrate(db, version)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(
+                f"{path}: unreadable history database ({err}); left as it is") from None
+        return db
+
+    @staticmethod
+    def _identity(db: sqlite3.Connection) -> tuple[int, int]:
+        app = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        return app, version
+
+    @staticmethod
+    def _has_tables(db: sqlite3.Connection) -> bool:
+        return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                current = db.execute("PRAGMA user_version").fetchone()[0]
+                if current < target:  # another process may have migrated meanwhile
+                    for statement in _MIGRATIONS[target].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    db.execute(f"PRAGMA user_version = {target}")
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- cards -----------------------------------------------------------------------------------
+
+    def sync_bank(self, bank: str, questions: Iterable[tuple[str, str]], now: datetime) -> Sync:
+        """Make the cards match a bank's questions (id, kind): new ones arrive, vanished ones
+        retire (their history stays), ones that come back are active again."""
+        wanted = dict(questions)
+        with self._transaction() as db:
+            rows = db.execute("SELECT question, retired FROM cards WHERE bank = ?", (bank,))
+            known = {q: retired for q, retired in rows}
+            new = [(bank, q, kind, _ts(now)) for q, kind in wanted.items() if q not in known]
+            db.executemany("INSERT INTO cards (bank, question, kind, due) VALUES (?, ?, ?, ?)",
+                           new)
+            gone = [(_ts(now), bank, q) for q, r in known.items() if q not in wanted and r is None]
+            db.executemany("UPDATE cards SET retired = ? WHERE bank = ? AND question = ?", gone)
+            back = [(bank, q) for q, r in known.items() if q in wanted and r is not None]
+            db.executemany("UPDATE cards SET retired = NULL WHERE bank = ? AND question = ?",
+                           back)
+        return Sync(len(new), len(gone), len(back))
+
+    def card(self, bank: str, question: str) -> CardRow | None:
+        row = self.db.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE bank = ? AND question = ?",
+                              (bank, question)).fetchone()
+        return _card_row(row) if row else None
+
+    def cards(self, bank: str, *, active: bool = True) -> list[CardRow]:
+        query = f"SELECT {_CARD_COLUMNS} FROM cards WHERE bank = ?"
+        if active:
+            query += " AND retired IS NULL"
+        return [_card_row(r) for r in self.db.execute(query + " ORDER BY id", (bank,))]
+
+    # -- sessions and reviews ----------------------------------------------------------------------
+
+    def start_session(self, bank: str, mode: str, now: datetime) -> int:
+        with self._transaction() as db:
+            cur = db.execute("INSERT INTO sessions (bank, mode, started) VALUES (?, ?, ?)",
+                             (bank, mode, _ts(now)))
+            return int(cur.lastrowid)
+
+    def end_session(self, session: int, now: datetime) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE sessions SET ended = ? WHERE id = ?", (_ts(now), session))
+
+    def record_review(self, *, card_id: int, session: int | None, now: datetime, mode: str,
+                      response: str, outcome: str, rating: int, seconds: float, hint: bool,
+                      retrievability: float, card: Card) -> int:
+        """Store one answered question and the card's new schedule, atomically and durably."""
+        interval = (card.due - now).total_seconds() / 86400
+        lapse = 1 if rating == 1 and retrievability > 0 else 0
+        with self._transaction() as db:
+            cur = db.execute(
+                "INSERT INTO reviews (card, session, at, mode, response, outcome, rating, "
+                "seconds, hint, retrievability, interval) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (card_id, session, _ts(now), mode, response, outcome, rating, seconds,
+                 int(hint), retrievability, interval))
+            db.execute(
+                "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
+                "last_review = ?, reps = reps + 1, lapses = lapses + ?, "
+                "recalled = recalled OR ? WHERE id = ?",
+                (int(card.state), card.step, card.stability, card.difficulty, _ts(card.due),
+                 _ts(card.last_review) if card.last_review else None, lapse,
+                 int(outcome == "correct"), card_id))
+            return int(cur.lastrowid)
+
+    def reviews(self, card_id: int) -> list[sqlite3.Row]:
+        self.db.row_factory = sqlite3.Row
+        try:
+            return list(self.db.execute("SELECT * FROM reviews WHERE card = ? ORDER BY id",
+                                        (card_id,)))
+        finally:
+            self.db.row_factory = None
+
+    # -- learned alternatives ----------------------------------------------------------------------
+
+    def add_alternative(self, bank: str, question: str, response: str, now: datetime) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR IGNORE INTO alternatives VALUES (?, ?, ?, ?)",
+                       (bank, question, response, _ts(now)))
+
+    def alternatives(self, bank: str, question: str) -> list[str]:
+        rows = self.db.execute("SELECT response FROM alternatives WHERE bank = ? AND "
+                               "question = ? ORDER BY added", (bank, question))
+        return [r[0] for r in rows]
+
+
+_CARD_COLUMNS = ("id, bank, question, kind, state, step, stability, difficulty, due, "
+                 "last_review, reps, lapses, recalled, retired")
+
+
+def _card_row(row: tuple) -> CardRow:
+    (cid, bank, question, kind, state, step, stability, difficulty, due, last, reps, lapses,
+     recalled, retired) = row
+    card = Card(card_id=cid, state=State(state), step=step, stability=stability,
+                difficulty=difficulty, due=_dt(due), last_review=_dt(last))
+    return CardRow(cid, bank, question, kind, card, reps, lapses, bool(recalled),
+                   retired is not None)
