@@ -96,3 +96,88 @@ def describe_interval(delta: timedelta) -> str:
             n = round(seconds / size)
             return f"in {n} {unit}{'s' if n != 1 else ''}"
     return "in under a minute"
+
+
+# ---------------------------------------------------------------------------------------------
+# Session planning
+# ---------------------------------------------------------------------------------------------
+
+DEFAULT_NEW_PER_DAY = 20
+STEP_GAP = 3  # a card missed in this session comes back after this many others, at least
+
+
+def mode_for(recalled: bool, fixed: str | None) -> str:
+    """New cards start as multiple choice and move to typed recall once answered right
+    (Quizlet's Learn progression), unless the learner fixed a mode."""
+    if fixed:
+        return fixed
+    return "quiz" if recalled else "choice"
+
+
+class Queue:
+    """The order of one session: due cards first (least likely recalled first), then new
+    cards up to the day's limit; kinds interleaved; a card missed in the session comes back
+    after a few others once its learning step is due; never the same card twice in a row.
+
+    Items are any objects with `id` and `kind` (the store's CardRow); the queue itself
+    holds no I/O and is told the time.
+    """
+
+    def __init__(self, due: list, new: list, retrievability: dict[int, float]) -> None:
+        self.due = sorted(due, key=lambda c: (retrievability.get(c.id, 0.0), c.id))
+        self.new = list(new)
+        self.again: list[tuple[datetime, int, object]] = []  # (step due, answers to wait, card)
+        self.last_id: int | None = None
+        self.last_kind: str | None = None
+
+    def __len__(self) -> int:
+        return len(self.due) + len(self.new) + len(self.again)
+
+    @property
+    def due_left(self) -> int:
+        return len(self.due) + len(self.again)
+
+    @property
+    def new_left(self) -> int:
+        return len(self.new)
+
+    def next(self, now: datetime):
+        """The card to ask now, or None when the session has nothing left."""
+        ready = [i for i, (when, wait, card) in enumerate(self.again)
+                 if wait <= 0 and when <= now and card.id != self.last_id]
+        if ready:
+            _, _, card = self.again.pop(ready[0])
+            return self._take(card)
+        for pool in (self.due, self.new):
+            pick = self._interleaved(pool)
+            if pick is not None:
+                return self._take(pool.pop(pick))
+        # Only missed cards remain: ask the soonest, even before its step is due.
+        waiting = [i for i, (_, _, card) in enumerate(self.again) if card.id != self.last_id]
+        if waiting:
+            i = min(waiting, key=lambda i: self.again[i][0])
+            _, _, card = self.again.pop(i)
+            return self._take(card)
+        if self.again:  # the one card left was just asked: ask it again after all
+            return self._take(self.again.pop(0)[2])
+        return None
+
+    def answered(self, card, step_due: datetime, now: datetime) -> None:
+        """Tell the queue how the answer went: a step due within the hour (a miss, or a
+        learning step) brings the card back in this session."""
+        for i, (when, wait, other) in enumerate(self.again):
+            self.again[i] = (when, wait - 1, other)
+        if step_due - now <= timedelta(hours=1):
+            self.again.append((step_due, STEP_GAP, card))
+
+    def _interleaved(self, pool: list) -> int | None:
+        """Index of the next card in `pool`, preferring another kind than the last one."""
+        window = [i for i, c in enumerate(pool[:8]) if c.id != self.last_id]
+        if not window:
+            return None
+        other = next((i for i in window if pool[i].kind != self.last_kind), None)
+        return other if other is not None else window[0]
+
+    def _take(self, card):
+        self.last_id, self.last_kind = card.id, card.kind
+        return card

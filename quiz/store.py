@@ -37,6 +37,7 @@ _MIGRATIONS = {
         difficulty REAL,
         due REAL NOT NULL,
         last_review REAL,
+        first_review REAL,                     -- for the daily limit on new cards
         reps INTEGER NOT NULL DEFAULT 0,
         lapses INTEGER NOT NULL DEFAULT 0,
         recalled INTEGER NOT NULL DEFAULT 0,   -- answered right once: typed recall from now
@@ -44,6 +45,7 @@ _MIGRATIONS = {
         UNIQUE (bank, question)
     );
     CREATE INDEX cards_due ON cards (bank, retired, reps, due);
+    CREATE INDEX cards_first ON cards (bank, first_review);
     CREATE TABLE sessions (
         id INTEGER PRIMARY KEY,
         bank TEXT NOT NULL,
@@ -239,6 +241,25 @@ class Store:
             query += " AND retired IS NULL"
         return [_card_row(r) for r in self.db.execute(query + " ORDER BY id", (bank,))]
 
+    def due_cards(self, bank: str, now: datetime, limit: int = 2000) -> list[CardRow]:
+        """Reviewed cards due by `now`, most overdue first (at most `limit`)."""
+        rows = self.db.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE bank = ? AND retired IS NULL AND reps > 0 "
+            "AND due <= ? ORDER BY due LIMIT ?", (bank, _ts(now), limit))
+        return [_card_row(r) for r in rows]
+
+    def new_cards(self, bank: str, limit: int) -> list[CardRow]:
+        """Cards never reviewed, in bank order."""
+        rows = self.db.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE bank = ? AND retired IS NULL AND reps = 0 "
+            "ORDER BY id LIMIT ?", (bank, limit))
+        return [_card_row(r) for r in rows]
+
+    def introduced_since(self, bank: str, since: datetime) -> int:
+        """How many cards had their first review at or after `since` (today's new cards)."""
+        return self.db.execute("SELECT count(*) FROM cards WHERE bank = ? AND first_review >= ?",
+                               (bank, _ts(since))).fetchone()[0]
+
     # -- sessions and reviews ----------------------------------------------------------------------
 
     def start_session(self, bank: str, mode: str, now: datetime) -> int:
@@ -265,10 +286,10 @@ class Store:
                  int(hint), retrievability, interval))
             db.execute(
                 "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
-                "last_review = ?, reps = reps + 1, lapses = lapses + ?, "
-                "recalled = recalled OR ? WHERE id = ?",
+                "last_review = ?, first_review = coalesce(first_review, ?), reps = reps + 1, "
+                "lapses = lapses + ?, recalled = recalled OR ? WHERE id = ?",
                 (int(card.state), card.step, card.stability, card.difficulty, _ts(card.due),
-                 _ts(card.last_review) if card.last_review else None, lapse,
+                 _ts(card.last_review) if card.last_review else None, _ts(now), lapse,
                  int(outcome == "correct"), card_id))
             return int(cur.lastrowid)
 

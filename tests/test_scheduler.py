@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,9 +10,11 @@ from fsrs import Rating, State
 
 from quiz.scheduler import (
     Planner,
+    Queue,
     describe_interval,
     easy_within,
     flashcard_rating,
+    mode_for,
     new_card,
     rating_for,
 )
@@ -104,3 +107,60 @@ def test_intervals_read_as_people_say_them():
     assert describe_interval(timedelta(days=3, hours=2)) == "in 3 days"
     assert describe_interval(timedelta(days=1)) == "in 1 day"
     assert describe_interval(timedelta(seconds=20)) == "in under a minute"
+
+
+# -- session planning ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class C:
+    id: int
+    kind: str
+
+
+def drain(queue, now=T0, miss=()):
+    """Ask until empty; cards in `miss` are missed once (back after a 1-minute step)."""
+    asked, missed = [], set()
+    while (card := queue.next(now)) is not None:
+        asked.append(card.id)
+        if card.id in miss and card.id not in missed:
+            missed.add(card.id)
+            queue.answered(card, now + timedelta(minutes=1), now)
+        else:
+            queue.answered(card, now + timedelta(days=3), now)
+        now += timedelta(seconds=20)
+    return asked
+
+
+def test_due_cards_come_first_least_retrievable_first():
+    due = [C(1, "date"), C(2, "date"), C(3, "date")]
+    queue = Queue(due, [C(9, "date")], {1: 0.8, 2: 0.3, 3: 0.6})
+    assert drain(queue) == [2, 3, 1, 9]
+
+
+def test_kinds_are_interleaved():
+    new = [C(1, "date"), C(2, "date"), C(3, "actor"), C(4, "actor"), C(5, "outcome")]
+    order = drain(Queue([], new, {}))
+    kinds = [next(c.kind for c in new if c.id == i) for i in order]
+    assert all(a != b for a, b in zip(kinds, kinds[1:], strict=False)) or len(set(kinds)) < 2
+    assert sorted(order) == [1, 2, 3, 4, 5]
+
+
+def test_a_missed_card_returns_after_others_and_never_twice_in_a_row():
+    new = [C(i, "date") for i in range(1, 7)]
+    order = drain(Queue([], new, {}), miss={1})
+    assert order.count(1) == 2
+    first, again = order.index(1), len(order) - 1 - order[::-1].index(1)
+    assert again - first > 3
+    assert all(a != b for a, b in zip(order, order[1:], strict=False))
+
+
+def test_a_single_missed_card_is_asked_again_rather_than_lost():
+    order = drain(Queue([], [C(1, "date")], {}), miss={1})
+    assert order == [1, 1]
+
+
+def test_modes_progress_from_choice_to_recall():
+    assert mode_for(False, None) == "choice"
+    assert mode_for(True, None) == "quiz"
+    assert mode_for(False, "quiz") == "quiz"
+    assert mode_for(True, "flashcards") == "flashcards"
