@@ -14,10 +14,11 @@ EXIT_USER_ERROR = 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        parser.print_help()
-        return 0
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help",
+                                                                   "--version")):
+        words.insert(0, "study")  # `quiz` alone (or `quiz --db F`) opens the bundled bank
+    args = parser.parse_args(words)
     return args.run(args)
 
 
@@ -33,11 +34,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Read documents, extract dates, actors and outcomes, and verify them "
                     "across sources.",
     )
-    facts.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
-                       help="documents or folders of .txt/.md files (default: ./seeds)")
+    _add_sources(facts)
     facts.add_argument("--json", action="store_true", help="print the report as JSON")
-    facts.add_argument("--sources-file", type=Path, metavar="TOML",
-                       help="reliability overrides (default: sources.toml in a source folder)")
     facts.add_argument("--no-quotes", action="store_true",
                        help="leave evidence quotes out of the report for people")
     facts.set_defaults(run=_run_facts)
@@ -47,18 +45,64 @@ def _parser() -> argparse.ArgumentParser:
         description="Verify documents and turn their corroborated and single-source facts "
                     "into questions. Contested and rejected facts are left out and counted.",
     )
-    generate.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
-                          help="documents or folders of .txt/.md files (default: ./seeds)")
+    _add_sources(generate)
     generate.add_argument("-o", "--output", type=Path, required=True, metavar="BANK.json",
                           help="where to write the bank, e.g. banks/ww1.json")
     generate.add_argument("--title", help="the bank's title (default: from the file name)")
-    generate.add_argument("--sources-file", type=Path, metavar="TOML",
-                          help="reliability overrides (default: sources.toml in a source folder)")
     generate.set_defaults(run=_run_generate)
+
+    study = commands.add_parser(
+        "study", help="study a bank in the terminal (the default command)",
+        description="A chat-style quiz with spaced repetition. Without a bank, the bundled "
+                    "one.",
+    )
+    study.add_argument("banks", nargs="*", type=Path, metavar="BANK",
+                       help="bank files (default: the bundled banks/iraq-syria.json)")
+    study.add_argument("--mode", choices=("quiz", "choice", "flashcards"),
+                       help="fix the mode (default: new cards as multiple choice, then typed)")
+    study.add_argument("--new", type=int, default=20, metavar="N",
+                       help="new cards per day (default: 20)")
+    _add_db(study)
+    study.set_defaults(run=_run_study)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of bank files")
     schema.set_defaults(run=_run_schema)
     return parser
+
+
+def _add_sources(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="*", type=Path, metavar="SOURCE",
+                        help="documents or folders of .txt/.md files (default: ./seeds)")
+    parser.add_argument("--sources-file", type=Path, metavar="TOML",
+                        help="reliability overrides (default: sources.toml in a source folder)")
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, metavar="PATH",
+                        help="the study history (default: $QUIZ_DB, else the user data folder)")
+
+
+BUNDLED_BANK = Path(__file__).resolve().parent.parent / "banks" / "iraq-syria.json"
+
+
+def _run_study(args: argparse.Namespace) -> int:
+    from quiz.bank import BankError, load_bank
+    from quiz.store import default_path
+
+    paths = args.banks or [BUNDLED_BANK]
+    if len(paths) > 1:
+        return _fail("one bank at a time for now; name one file")
+    if args.new < 0:
+        return _fail(f"--new {args.new}: the number of new cards is 0 or more")
+    try:
+        bank = load_bank(paths[0])
+    except BankError as error:
+        return _fail(str(error))
+    from quiz.tui.app import QuizApp
+
+    QuizApp(bank, paths[0].stem, args.db or default_path(), mode=args.mode,
+            new_per_day=args.new).run()
+    return 0
 
 
 def _fail(message: str) -> int:

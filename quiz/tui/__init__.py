@@ -1,0 +1,1 @@
+"""The study app in the terminal (Textual)."""

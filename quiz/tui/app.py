@@ -1,0 +1,136 @@
+"""The chat: the tutor asks, the learner types, the tutor answers with the evidence.
+
+Text from a bank is data: every bubble is a rich Text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Input, Static
+
+from quiz.models import Bank
+from quiz.scheduler import describe_interval
+from quiz.store import Store, StoreError
+from quiz.study import Asked, Result, Study
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Bubble(Static):
+    """One message of the chat, shown exactly as written."""
+
+    def __init__(self, text: str | Text, role: str) -> None:
+        content = text if isinstance(text, Text) else Text(text)
+        super().__init__(content, markup=False, classes=f"bubble {role}")
+
+
+class QuizApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "quiz"
+    AUTO_FOCUS = "#answer"
+    BINDINGS = [
+        ("ctrl+q", "quit", "Quit"),
+        ("ctrl+s", "skip", "Skip"),
+        ("ctrl+h", "hint", "Hint"),
+    ]
+
+    def __init__(self, bank: Bank, bank_name: str, db: Path, *, clock: Clock = system_clock,
+                 mode: str | None = None, new_per_day: int = 20) -> None:
+        super().__init__()
+        self.bank, self.bank_name, self.db_path = bank, bank_name, db
+        self.clock, self.fixed_mode, self.new_per_day = clock, mode, new_per_day
+        self.study: Study | None = None
+        self.asked: Asked | None = None
+        self.hinted = False
+        self.answered = self.right = self.streak = 0
+        self.titles = {s.doc: s.title for s in bank.sources}
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="transcript")
+        yield Static("", id="status", markup=False)
+        yield Input(placeholder="Type your answer, a number, or /help", id="answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#transcript", VerticalScroll).anchor()
+        try:
+            store = Store(self.db_path)
+        except StoreError as error:
+            self.say(f"Cannot open the study history: {error}", "wrong")
+            return
+        self.study = Study(store, self.bank, self.bank_name, clock=self.clock,
+                           mode=self.fixed_mode, new_per_day=self.new_per_day)
+        self.say(f"{self.bank.title}: {len(self.bank.questions)} questions. "
+                 "Type /help for commands.", "tutor")
+        self.ask_next()
+
+    # -- the conversation ----------------------------------------------------------------------
+
+    def say(self, text: str | Text, role: str) -> None:
+        self.query_one("#transcript", VerticalScroll).mount(Bubble(text, role))
+
+    def ask_next(self) -> None:
+        assert self.study is not None
+        self.asked = self.study.next()
+        self.hinted = False
+        self.update_status()
+        if self.asked is None:
+            self.say(f"Nothing more is due. You answered {self.answered}, "
+                     f"{self.right} right.", "tutor")
+            self.study.finish()
+            return
+        q = self.asked.question
+        text = Text(q.prompt)
+        if self.asked.mode == "choice":
+            for i, choice in enumerate(q.choices, 1):
+                text.append(f"\n  {i}) {choice}")
+        self.say(text, "tutor")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        response = event.value.strip()
+        event.input.value = ""
+        if not response:
+            return
+        self.say(response, "learner")
+        if self.study is None or self.asked is None:
+            return
+        result = self.study.answer(self.asked, response, hint=self.hinted)
+        self.reply(result)
+        self.ask_next()
+
+    def reply(self, result: Result) -> None:
+        assert self.asked is not None
+        q = self.asked.question
+        self.answered += 1
+        if result.verdict.outcome == "correct":
+            self.right += 1
+            self.streak += 1
+        else:
+            self.streak = 0
+        text = Text(result.verdict.feedback)
+        evidence = q.evidence[0]
+        status = ("corroborated by " + f"{len(q.sources)} independent sources"
+                  if q.status == "corroborated" else "from a single source")
+        text.append(f"\n“{evidence.quote}”", style="italic")
+        text.append(f"\n— {self.titles.get(evidence.doc, evidence.doc)} ({status})")
+        text.append(f"\nAgain {describe_interval(result.due - self.clock())}.")
+        self.say(text, result.verdict.outcome)
+
+    def update_status(self) -> None:
+        if self.study is None:
+            return
+        queue = self.study.queue
+        accuracy = f"{100 * self.right // self.answered}%" if self.answered else "–"
+        self.query_one("#status", Static).update(Text(
+            f"due {queue.due_left}  new {queue.new_left}  right {accuracy}  "
+            f"streak {self.streak}"))

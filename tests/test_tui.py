@@ -1,0 +1,49 @@
+"""The study app driven by Pilot: what the learner sees, and what the database holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from conftest import BANK
+
+from quiz.bank import load_bank
+from quiz.study import fixed_clock
+from quiz.tui.app import QuizApp
+
+T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def bank():
+    return load_bank(BANK)
+
+
+def transcript(app) -> list[str]:
+    return [str(b.render()) for b in app.query_one("#transcript").children]
+
+
+async def test_answering_a_choice_by_number(tmp_path, bank):
+    db = tmp_path / "h.sqlite3"
+    app = QuizApp(bank, "iraq-syria", db, clock=fixed_clock(T0, timedelta(seconds=3)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = app.study.queue.last_id
+        asked = app.asked
+        right = asked.question.choices.index(asked.question.answer) + 1
+        await pilot.press(str(right), "enter")
+        await pilot.pause()
+        lines = transcript(app)
+        assert any(line.startswith("Right:") for line in lines)
+        assert any("Again in" in line for line in lines)
+        assert app.asked.card.id != first
+    rows = sqlite3.connect(db).execute("SELECT mode, response, outcome FROM reviews").fetchall()
+    assert rows == [("choice", str(right), "correct")]
+
+
+async def test_bank_text_is_shown_not_interpreted(tmp_path, bank):
+    q = bank.questions[0].model_copy(update={"prompt": "Was [bold]this[/bold] [link=x]y[/link]?"})
+    odd = bank.model_copy(update={"questions": [q]})
+    app = QuizApp(odd, "odd", tmp_path / "h.sqlite3", clock=fixed_clock(T0))
+    async with app.run_test(size=(80, 24)):
+        assert any("[bold]this[/bold] [link=x]y[/link]" in line for line in transcript(app))
