@@ -38,11 +38,7 @@ class QuizApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "quiz"
     AUTO_FOCUS = "#answer"
-    BINDINGS = [
-        ("ctrl+q", "quit", "Quit"),
-        ("ctrl+s", "skip", "Skip"),
-        ("ctrl+h", "hint", "Hint"),
-    ]
+    BINDINGS = [("ctrl+q", "quit", "Quit")]
 
     def __init__(self, bank: Bank, bank_name: str, db: Path, *, clock: Clock = system_clock,
                  mode: str | None = None, new_per_day: int = 20) -> None:
@@ -58,7 +54,7 @@ class QuizApp(App[None]):
     def compose(self) -> ComposeResult:
         yield VerticalScroll(id="transcript")
         yield Static("", id="status", markup=False)
-        yield Input(placeholder="Type your answer, a number, or /help", id="answer")
+        yield Input(placeholder="Type your answer, or an option's number", id="answer")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -71,7 +67,7 @@ class QuizApp(App[None]):
         self.study = Study(store, self.bank, self.bank_name, clock=self.clock,
                            mode=self.fixed_mode, new_per_day=self.new_per_day)
         self.say(f"{self.bank.title}: {len(self.bank.questions)} questions. "
-                 "Type /help for commands.", "tutor")
+                 "Answer by typing, or by the option's number.", "tutor")
         self.ask_next()
 
     # -- the conversation ----------------------------------------------------------------------
