@@ -181,8 +181,8 @@ def _tags(d: Draft) -> list[str]:
 
 def _bank(title: str, base: FactBase, questions: list[Question]) -> Bank:
     report = to_model(base.report)
-    sources = [BankSource(doc=j.doc, title=j.title, sha256=j.sha256, reliability=j.reliability)
-               for j in report.documents]
+    sources = [BankSource(doc=j.doc, title=j.title, sha256=j.sha256, reliability=j.reliability,
+                          copies=j.copies) for j in report.documents]
     facts = [BankFact(id=f.id, kind=f.kind, statement=f.statement, event=f.event,
                       answer=f.answer, value=f.value, status=f.status, sources=f.sources,
                       evidence=f.evidence, inferred=f.inferred)

@@ -78,6 +78,7 @@ class BankSource(_Model):
     title: str
     sha256: str
     reliability: Reliability
+    copies: list[str] = []  # documents it is not independent of
 
 
 class Question(_Model):

@@ -47,3 +47,10 @@ async def test_bank_text_is_shown_not_interpreted(tmp_path, bank):
     app = QuizApp(odd, "odd", tmp_path / "h.sqlite3", clock=fixed_clock(T0))
     async with app.run_test(size=(80, 24)):
         assert any("[bold]this[/bold] [link=x]y[/link]" in line for line in transcript(app))
+
+
+def test_a_copy_does_not_count_as_another_source(tmp_path, bank):
+    app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3", clock=fixed_clock(T0))
+    [q] = [q for q in bank.questions
+           if q.status == "corroborated" and len(q.sources) == 3 and q.kind == "date"][:1]
+    assert app.independent(q.sources) == 2  # 002 copies 001
