@@ -118,7 +118,7 @@ class PartialDate:
         if self.end is not None and self.precision == Precision.CENTURY and not self.qualifier:
             assert self.year is not None and self.end.year is not None
             first, last = ((y - 1) // 100 + 1 for y in (self.year, self.end.year))
-            text = f"the {_ordinal(first)}–{_ordinal(last)} centuries"
+            text = f"the {ordinal(first)}–{ordinal(last)} centuries"
         elif self.end is not None:
             text = f"{_display_core(replace(self, end=None, bound=None))}–{_display_core(self.end)}"
             if self.year is not None and self.year == self.end.year and self.month and (
@@ -194,7 +194,7 @@ def _month_day_agree(a: PartialDate, b: PartialDate) -> bool:
     return not (a.day is not None and b.day is not None and a.day != b.day)
 
 
-def _ordinal(n: int) -> str:
+def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
@@ -202,7 +202,7 @@ def _ordinal(n: int) -> str:
 def _display_core(d: PartialDate) -> str:
     q = d.qualifier
     if d.precision == Precision.CENTURY and d.year is not None:
-        base = f"{_ordinal((d.year - 1) // 100 + 1)} century"
+        base = f"{ordinal((d.year - 1) // 100 + 1)} century"
         return f"the {q} {base}" if q else f"the {base}"
     if d.precision == Precision.DECADE and d.year is not None:
         return f"the {q} {d.year}s" if q else f"the {d.year}s"

@@ -92,6 +92,16 @@ class Study:
         return self._record(asked, f"[rated {key}]", verdict, int(rating),
                             self._seconds(seconds), False)
 
+    def dont_know(self, asked: Asked) -> Result:
+        """"I don't know": a miss, recorded as one, with the answer shown."""
+        verdict = Verdict("wrong", f"The answer is {asked.question.answer}.")
+        return self._record(asked, "[don't know]", verdict, 1, self._seconds(None), False)
+
+    def skip(self, asked: Asked) -> None:
+        """Leave the question for later in this session; nothing is recorded."""
+        now = self.clock()
+        self.queue.answered(asked.card, now, now)
+
     def override(self, asked: Asked, response: str) -> None:
         """"I was right": the response is accepted for this question from now on."""
         self.store.add_alternative(self.name, asked.question.id, response, self.clock())

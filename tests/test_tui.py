@@ -54,3 +54,51 @@ def test_a_copy_does_not_count_as_another_source(tmp_path, bank):
     [q] = [q for q in bank.questions
            if q.status == "corroborated" and len(q.sources) == 3 and q.kind == "date"][:1]
     assert app.independent(q.sources) == 2  # 002 copies 001
+
+
+async def test_commands_in_a_session(tmp_path, bank):
+    """hint, idk, I was right, skip and source, as a learner types them."""
+    db = tmp_path / "h.sqlite3"
+    app = QuizApp(bank, "iraq-syria", db, clock=fixed_clock(T0, timedelta(seconds=3)),
+                  mode="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"hint please", "enter")
+        await pilot.pause()
+        assert transcript(app)[-1].startswith(("It starts with", "It was in", "The month"))
+        first = app.asked.card.id
+        await pilot.press(*"idk", "enter")
+        await pilot.pause()
+        assert app.asked.card.id != first
+        await pilot.press(*"my own words", "enter")
+        await pilot.pause()
+        assert "wrong" in app.query_one("#transcript").children[-2].classes
+        await pilot.press(*"I was right", "enter")
+        await pilot.pause()
+        assert "accepted for this question" in transcript(app)[-1]
+        await pilot.press(*"show me the source", "enter")
+        await pilot.pause()
+        assert "“" in transcript(app)[-1]
+        skipped = app.asked.card.id
+        await pilot.press(*"/skip", "enter")
+        await pilot.pause()
+        assert app.asked.card.id != skipped
+    rows = sqlite3.connect(db).execute(
+        "SELECT response, outcome, rating, hint FROM reviews ORDER BY id").fetchall()
+    assert rows[0] == ("[don't know]", "wrong", 1, 0)
+    assert rows[1][:2] == ("my own words", "wrong")
+    learned = sqlite3.connect(db).execute("SELECT response FROM alternatives").fetchall()
+    assert learned == [("my own words",)]
+
+
+async def test_flashcards_reveal_then_rate(tmp_path, bank):
+    db = tmp_path / "h.sqlite3"
+    app = QuizApp(bank, "iraq-syria", db, clock=fixed_clock(T0, timedelta(seconds=3)),
+                  mode="flashcards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Answer:" in transcript(app)[-1] and "Rate it" in transcript(app)[-1]
+        await pilot.press("4", "enter")
+        await pilot.pause()
+    rows = sqlite3.connect(db).execute("SELECT mode, rating FROM reviews").fetchall()
+    assert rows == [("flashcards", 4)]

@@ -14,10 +14,12 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Input, Static
 
-from quiz.models import Bank
+from quiz.hints import hint
+from quiz.models import Bank, Question
 from quiz.scheduler import describe_interval
 from quiz.store import Store, StoreError
 from quiz.study import Asked, Result, Study
+from quiz.tui.commands import HELP, Command, parse
 
 Clock = Callable[[], datetime]
 
@@ -48,6 +50,9 @@ class QuizApp(App[None]):
         self.study: Study | None = None
         self.asked: Asked | None = None
         self.hinted = False
+        self.removed: set[str] = set()  # options hints took away
+        self.revealed = False  # flashcards: the answer is showing
+        self.last: tuple[Asked, str, Result] | None = None  # for "I was right"
         self.answered = self.right = self.streak = 0
         self.titles = {s.doc: s.title for s in bank.sources}
         self.copies = {s.doc: set(s.copies) for s in bank.sources}
@@ -80,6 +85,8 @@ class QuizApp(App[None]):
         assert self.study is not None
         self.asked = self.study.next()
         self.hinted = False
+        self.removed = set()
+        self.revealed = False
         self.update_status()
         if self.asked is None:
             self.say(f"Nothing more is due. You answered {self.answered}, "
@@ -91,19 +98,122 @@ class QuizApp(App[None]):
         if self.asked.mode == "choice":
             for i, choice in enumerate(q.choices, 1):
                 text.append(f"\n  {i}) {choice}")
+        elif self.asked.mode == "flashcards":
+            text.append("\n(Enter shows the answer.)", style="dim")
         self.say(text, "tutor")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         response = event.value.strip()
         event.input.value = ""
+        if self.asked is not None and self.asked.mode == "flashcards" and (
+            self.flashcard(response)
+        ):
+            return
         if not response:
             return
         self.say(response, "learner")
+        command = parse(response)
+        if command is not None:
+            self.run_command(command)
+            return
         if self.study is None or self.asked is None:
             return
         result = self.study.answer(self.asked, response, hint=self.hinted)
+        self.last = (self.asked, response, result)
         self.reply(result)
         self.ask_next()
+
+    def run_command(self, command: Command) -> None:
+        name = command.name
+        if name == "quit":
+            self.exit()
+        elif name == "help":
+            self.say(HELP, "tutor")
+        elif name == "unknown":
+            self.say(f"No command /{command.argument}. Type /help for the list.", "tutor")
+        elif self.study is None or self.asked is None:
+            self.say("There is no question waiting.", "tutor")
+        elif name == "hint":
+            self.hinted = True
+            text, gone = hint(self.asked.question, self.asked.mode, self.removed)
+            if gone:
+                self.removed.add(gone)
+            self.say(text, "tutor")
+        elif name == "skip":
+            self.study.skip(self.asked)
+            self.say("Skipped; it comes back later.", "tutor")
+            self.ask_next()
+        elif name == "dontknow":
+            result = self.study.dont_know(self.asked)
+            self.last = None
+            self.reply(result)
+            self.ask_next()
+        elif name == "source":
+            self.say(self.sources_text(self.asked.question), "tutor")
+        elif name == "right":
+            self.accept_last()
+        elif name == "mode":
+            self.switch_mode(command.argument)
+
+    def flashcard(self, response: str) -> bool:
+        """Flashcards: Enter reveals the answer, then 1–4 rate it. True when handled."""
+        assert self.asked is not None and self.study is not None
+        if not self.revealed and (not response or response == " "):
+            self.revealed = True
+            q = self.asked.question
+            text = Text(f"Answer: {q.answer}\n")
+            text.append_text(self.sources_text(q))
+            now = self.clock()
+            card = self.asked.card.card if self.asked.card.reps else None
+            if card is not None:
+                preview = self.study.planner.preview(card, now)
+                labels = [f"{int(r)} {r.name} ({describe_interval(d).removeprefix('in ')})"
+                          for r, d in preview.items()]
+                text.append("\nRate it: " + "   ".join(labels))
+            else:
+                text.append("\nRate it: 1 Again   2 Hard   3 Good   4 Easy")
+            self.say(text, "tutor")
+            return True
+        if self.revealed and response in ("1", "2", "3", "4"):
+            self.say(response, "learner")
+            result = self.study.rate(self.asked, int(response))
+            self.answered += 1
+            self.right += result.rating >= 3
+            later = describe_interval(result.due - self.clock())
+            self.say(f"{result.verdict.feedback} Again {later}.", result.verdict.outcome)
+            self.ask_next()
+            return True
+        if not self.revealed and not response.startswith("/"):
+            self.say("Press Enter to see the answer, then rate it 1–4.", "tutor")
+            return True
+        return False
+
+    def accept_last(self) -> None:
+        if self.last is None or self.last[2].verdict.outcome == "correct":
+            self.say("Nothing to correct: the last answer was not marked wrong.", "tutor")
+            return
+        asked, response, _ = self.last
+        assert self.study is not None
+        self.study.override(asked, response)
+        self.last = None
+        self.say(f"Noted: “{response}” is accepted for this question from now on.", "tutor")
+
+    def switch_mode(self, mode: str) -> None:
+        if mode not in ("quiz", "choice", "flashcards"):
+            self.say("Modes: /mode quiz, /mode choice or /mode flashcards.", "tutor")
+            return
+        assert self.study is not None
+        self.fixed_mode = self.study.mode = mode
+        self.say(f"Mode: {mode}, from the next question.", "tutor")
+
+    def sources_text(self, question: Question) -> Text:
+        text = Text()
+        for n, evidence in enumerate(question.evidence):
+            if n:
+                text.append("\n")
+            text.append(f"“{evidence.quote}”", style="italic")
+            text.append(f"\n— {self.titles.get(evidence.doc, evidence.doc)}")
+        return text
 
     def reply(self, result: Result) -> None:
         assert self.asked is not None

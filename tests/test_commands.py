@@ -1,0 +1,32 @@
+"""Commands typed in the chat, with a slash or in plain words."""
+
+from __future__ import annotations
+
+import pytest
+
+from quiz.tui.commands import Command, parse
+
+
+@pytest.mark.parametrize("text, command", [
+    ("/hint", Command("hint")),
+    ("hint please", Command("hint")),
+    ("Hint please!", Command("hint")),
+    ("idk", Command("dontknow")),
+    ("I don't know", Command("dontknow")),
+    ("I don’t know.", Command("dontknow")),
+    ("show me the source", Command("source")),
+    ("/skip", Command("skip")),
+    ("I was right", Command("right")),
+    ("/mode flashcards", Command("mode", "flashcards")),
+    ("/help", Command("help")),
+    ("/frobnicate", Command("unknown", "frobnicate")),
+    ("quit", Command("quit")),
+])
+def test_commands(text, command):
+    assert parse(text) == command
+
+
+@pytest.mark.parametrize("answer", ["Iraq", "30 September 2019", "4", "Saddam Hussein",
+                                    "the source of the Euphrates", "hints of war"])
+def test_answers_are_not_commands(answer):
+    assert parse(answer) is None
