@@ -248,6 +248,12 @@ class Store:
             "AND due <= ? ORDER BY due LIMIT ?", (bank, _ts(now), limit))
         return [_card_row(r) for r in rows]
 
+    def due_count(self, bank: str, until: datetime) -> int:
+        """Reviewed, active cards due by `until`."""
+        return self.db.execute(
+            "SELECT count(*) FROM cards WHERE bank = ? AND retired IS NULL AND reps > 0 "
+            "AND due <= ?", (bank, _ts(until))).fetchone()[0]
+
     def new_cards(self, bank: str, limit: int) -> list[CardRow]:
         """Cards never reviewed, in bank order."""
         rows = self.db.execute(

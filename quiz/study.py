@@ -92,6 +92,14 @@ class Study:
         return self._record(asked, f"[rated {key}]", verdict, int(rating),
                             self._seconds(seconds), False)
 
+    def more_new(self, count: int) -> int:
+        """Go on past the day's limit: up to `count` more new cards. Returns how many."""
+        waiting = {c.id for c in self.queue.new}
+        extra = [c for c in self.store.new_cards(self.name, count + len(waiting))
+                 if c.id not in waiting][:count]
+        self.queue.new.extend(extra)
+        return len(extra)
+
     def dont_know(self, asked: Asked) -> Result:
         """"I don't know": a miss, recorded as one, with the answer shown."""
         verdict = Verdict("wrong", f"The answer is {asked.question.answer}.")

@@ -102,3 +102,36 @@ async def test_flashcards_reveal_then_rate(tmp_path, bank):
         await pilot.pause()
     rows = sqlite3.connect(db).execute("SELECT mode, rating FROM reviews").fetchall()
     assert rows == [("flashcards", 4)]
+
+
+async def test_a_session_ends_with_a_summary_and_can_go_on(tmp_path, bank):
+    db = tmp_path / "h.sqlite3"
+    app = QuizApp(bank, "iraq-syria", db, clock=fixed_clock(T0, timedelta(minutes=2)),
+                  new_per_day=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.asked is not None:
+            q = app.asked.question
+            answer = (str(q.choices.index(q.answer) + 1) if app.asked.mode == "choice"
+                      else q.answer)
+            await pilot.press(*answer, "enter")
+            await pilot.pause()
+        summary = transcript(app)[-1]
+        assert "Answered 2, 2 right" in summary  # the new card, and its learning step
+        assert "Due within a day: 0; within a week: 1" in summary  # graduated to days
+        await pilot.press(*"/more", "enter")
+        await pilot.pause()
+        assert app.asked is not None
+
+
+async def test_quitting_and_starting_again_resumes(tmp_path, bank):
+    db = tmp_path / "h.sqlite3"
+    clock = fixed_clock(T0, timedelta(seconds=30))
+    app = QuizApp(bank, "iraq-syria", db, clock=clock, new_per_day=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        q = app.asked.question
+        await pilot.press(str(q.choices.index(q.answer) + 1), "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    again = QuizApp(bank, "iraq-syria", db, clock=clock, new_per_day=5)
+    async with again.run_test(size=(80, 24)):
+        assert again.study.queue.new_left + 1 == 4  # one new card shown now, 4 left in all

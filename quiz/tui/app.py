@@ -6,7 +6,7 @@ Text from a bank is data: every bubble is a rich Text, never parsed as markup.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from rich.text import Text
@@ -54,6 +54,8 @@ class QuizApp(App[None]):
         self.revealed = False  # flashcards: the answer is showing
         self.last: tuple[Asked, str, Result] | None = None  # for "I was right"
         self.answered = self.right = self.streak = 0
+        self.by_kind: dict[str, list[int]] = {}  # kind -> [right, answered]
+        self.started: datetime | None = None
         self.titles = {s.doc: s.title for s in bank.sources}
         self.copies = {s.doc: set(s.copies) for s in bank.sources}
 
@@ -72,6 +74,7 @@ class QuizApp(App[None]):
             return
         self.study = Study(store, self.bank, self.bank_name, clock=self.clock,
                            mode=self.fixed_mode, new_per_day=self.new_per_day)
+        self.started = self.clock()
         self.say(f"{self.bank.title}: {len(self.bank.questions)} questions. "
                  "Answer by typing, or by the option's number.", "tutor")
         self.ask_next()
@@ -89,8 +92,7 @@ class QuizApp(App[None]):
         self.revealed = False
         self.update_status()
         if self.asked is None:
-            self.say(f"Nothing more is due. You answered {self.answered}, "
-                     f"{self.right} right.", "tutor")
+            self.say(self.summary(), "tutor")
             self.study.finish()
             return
         q = self.asked.question
@@ -129,6 +131,11 @@ class QuizApp(App[None]):
             self.exit()
         elif name == "help":
             self.say(HELP, "tutor")
+        elif name == "more" and self.study is not None and self.asked is None:
+            added = self.study.more_new(10)
+            self.say(f"{added} more new cards." if added else "No new cards are left.",
+                     "tutor")
+            self.ask_next()
         elif name == "unknown":
             self.say(f"No command /{command.argument}. Type /help for the list.", "tutor")
         elif self.study is None or self.asked is None:
@@ -188,6 +195,21 @@ class QuizApp(App[None]):
             return True
         return False
 
+    def summary(self) -> Text:
+        assert self.study is not None and self.started is not None
+        now = self.clock()
+        minutes = max(0, round((now - self.started).total_seconds() / 60))
+        text = Text("Nothing more is due now.", style="bold")
+        text.append(f"\nAnswered {self.answered}, {self.right} right, in {minutes} min.")
+        for kind, (right, total) in sorted(self.by_kind.items()):
+            text.append(f"\n  {kind}s: {right} of {total} right")
+        store, bank = self.study.store, self.bank_name
+        today = store.due_count(bank, now + timedelta(days=1))
+        week = store.due_count(bank, now + timedelta(days=7))
+        text.append(f"\nDue within a day: {today}; within a week: {week}.")
+        text.append("\nType /more for 10 more new cards, or /quit.")
+        return text
+
     def accept_last(self) -> None:
         if self.last is None or self.last[2].verdict.outcome == "correct":
             self.say("Nothing to correct: the last answer was not marked wrong.", "tutor")
@@ -219,6 +241,9 @@ class QuizApp(App[None]):
         assert self.asked is not None
         q = self.asked.question
         self.answered += 1
+        tally = self.by_kind.setdefault(q.kind, [0, 0])
+        tally[0] += result.verdict.outcome == "correct"
+        tally[1] += 1
         if result.verdict.outcome == "correct":
             self.right += 1
             self.streak += 1

@@ -17,7 +17,7 @@ _WORDS = {
     "help": {"help", "commands", "what can i do"},
     "quit": {"quit", "exit", "bye", "stop"},
 }
-COMMANDS = ("hint", "skip", "source", "right", "mode", "help", "quit")
+COMMANDS = ("hint", "skip", "source", "right", "mode", "more", "help", "quit")
 HELP = (
     "Type your answer, or an option's number. Commands (or plain words):\n"
     "  /hint      a first letter, the decade, or one wrong option removed (\"hint please\")\n"
@@ -25,6 +25,7 @@ HELP = (
     "  /source    the evidence again, with its document (\"show me the source\")\n"
     "  /right     after a wrong verdict: accept your answer from now on (\"I was right\")\n"
     "  /mode M    quiz, choice or flashcards\n"
+    "  /more      when nothing is due: ten more new cards\n"
     "  idk        you don't know: see the answer, and the card comes back soon\n"
     "  /quit      leave; everything answered is saved, and the next start resumes"
 )
