@@ -135,3 +135,15 @@ async def test_quitting_and_starting_again_resumes(tmp_path, bank):
     again = QuizApp(bank, "iraq-syria", db, clock=clock, new_per_day=5)
     async with again.run_test(size=(80, 24)):
         assert again.study.queue.new_left + 1 == 4  # one new card shown now, 4 left in all
+
+
+async def test_keys_and_the_command_palette_run_commands(tmp_path, bank):
+    app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3", clock=fixed_clock(T0),
+                  mode="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.hinted
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Hint", "Skip", "Source", "I was right", "Mode: flashcards"} <= set(titles)
+        assert "Theme" in " ".join(titles) or any("theme" in t.lower() for t in titles)

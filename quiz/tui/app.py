@@ -5,13 +5,15 @@ Text from a bank is data: every bubble is a rich Text, never parsed as markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from quiz.hints import hint
@@ -40,7 +42,26 @@ class QuizApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "quiz"
     AUTO_FOCUS = "#answer"
-    BINDINGS = [("ctrl+q", "quit", "Quit")]
+    BINDINGS = [
+        ("ctrl+q", "quit", "Quit"),
+        ("f1", "command('help')", "Help"),
+        ("f2", "command('hint')", "Hint"),
+        ("f3", "command('source')", "Source"),
+        ("f4", "command('skip')", "Skip"),
+        ("f5", "command('right')", "I was right"),
+    ]
+    # What the command palette offers beside Textual's own (themes, keys, quit).
+    PALETTE = [
+        ("Hint", "A first letter, the decade, or one wrong option removed", "hint"),
+        ("Skip", "Leave this question for later", "skip"),
+        ("Source", "Show the evidence with its document", "source"),
+        ("I was right", "Accept your last answer for this question from now on", "right"),
+        ("I don't know", "See the answer; the card comes back soon", "dontknow"),
+        ("Mode: typed answers", "Type every answer", "mode quiz"),
+        ("Mode: multiple choice", "Pick from four options", "mode choice"),
+        ("Mode: flashcards", "See the answer, rate yourself 1–4", "mode flashcards"),
+        ("Help", "The commands you can type", "help"),
+    ]
 
     def __init__(self, bank: Bank, bank_name: str, db: Path, *, clock: Clock = system_clock,
                  mode: str | None = None, new_per_day: int = 20) -> None:
@@ -64,6 +85,16 @@ class QuizApp(App[None]):
         yield Static("", id="status", markup=False)
         yield Input(placeholder="Type your answer, or an option's number", id="answer")
         yield Footer()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for title, help_text, command in self.PALETTE:
+            name, _, argument = command.partition(" ")
+            yield SystemCommand(title, help_text,
+                                partial(self.run_command, Command(name, argument)))
+
+    def action_command(self, name: str) -> None:
+        self.run_command(Command(name))
 
     def on_mount(self) -> None:
         self.query_one("#transcript", VerticalScroll).anchor()
