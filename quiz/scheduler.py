@@ -123,9 +123,14 @@ class Queue:
     holds no I/O and is told the time.
     """
 
-    def __init__(self, due: list, new: list, retrievability: dict[int, float]) -> None:
+    def __init__(self, due: list, new: list, retrievability: dict[int, float],
+                 siblings: dict[int, object] | None = None) -> None:
         self.due = sorted(due, key=lambda c: (retrievability.get(c.id, 0.0), c.id))
         self.new = list(new)
+        # Questions resting on one sentence give each other away: once one is asked, the
+        # others wait for another day (Anki buries siblings the same way).
+        self.siblings = siblings or {}
+        self.asked_keys: set[object] = set()
         self.again: list[tuple[datetime, int, object]] = []  # (step due, answers to wait, card)
         self.last_id: int | None = None
         self.last_kind: str | None = None
@@ -149,6 +154,8 @@ class Queue:
             _, _, card = self.again.pop(ready[0])
             return self._take(card)
         for pool in (self.due, self.new):
+            pool[:] = [c for c in pool
+                       if c.id not in self.siblings or self.siblings[c.id] not in self.asked_keys]
             pick = self._interleaved(pool)
             if pick is not None:
                 return self._take(pool.pop(pick))
@@ -180,4 +187,6 @@ class Queue:
 
     def _take(self, card):
         self.last_id, self.last_kind = card.id, card.kind
+        if card.id in self.siblings:
+            self.asked_keys.add(self.siblings[card.id])
         return card

@@ -164,3 +164,10 @@ def test_modes_progress_from_choice_to_recall():
     assert mode_for(True, None) == "quiz"
     assert mode_for(False, "quiz") == "quiz"
     assert mode_for(True, "flashcards") == "flashcards"
+
+
+def test_siblings_wait_for_another_day():
+    """Two questions on one sentence: the second is not asked in the same session."""
+    new = [C(1, "actor"), C(2, "date"), C(3, "date")]
+    order = drain(Queue([], new, {}, siblings={1: "s", 2: "s", 3: "t"}))
+    assert order == [1, 3]
