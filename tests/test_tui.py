@@ -147,3 +147,19 @@ async def test_keys_and_the_command_palette_run_commands(tmp_path, bank):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert {"Hint", "Skip", "Source", "I was right", "Mode: flashcards"} <= set(titles)
         assert "Theme" in " ".join(titles) or any("theme" in t.lower() for t in titles)
+
+
+async def test_a_partial_answer_is_shown_as_such_and_rated_hard(tmp_path, bank):
+    db = tmp_path / "h.sqlite3"
+    [q] = [q for q in bank.questions if q.answer == "30 September 2019" and q.kind == "date"]
+    only = bank.model_copy(update={"questions": [q]})
+    app = QuizApp(only, "one", db, clock=fixed_clock(T0, timedelta(seconds=2)), mode="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"2019", "enter")
+        await pilot.pause()
+        bubble = app.query_one("#transcript").children[-2]
+        assert "partial" in bubble.classes and "less precise" in str(bubble.render())
+        await pilot.press("ctrl+q")
+    db_rows = sqlite3.connect(db)
+    assert db_rows.execute("SELECT outcome, rating FROM reviews").fetchall() == [("partial", 2)]
+    assert db_rows.execute("SELECT ended IS NOT NULL FROM sessions").fetchall() == [(1,)]

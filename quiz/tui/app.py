@@ -93,6 +93,14 @@ class QuizApp(App[None]):
             yield SystemCommand(title, help_text,
                                 partial(self.run_command, Command(name, argument)))
 
+    async def action_quit(self) -> None:
+        """Leaving mid-session closes the session; every answer is already saved."""
+        if self.study is not None:
+            self.study.finish()
+            self.study.store.close()
+            self.study = None
+        self.exit()
+
     def action_command(self, name: str) -> None:
         self.run_command(Command(name))
 
@@ -159,7 +167,7 @@ class QuizApp(App[None]):
     def run_command(self, command: Command) -> None:
         name = command.name
         if name == "quit":
-            self.exit()
+            self.run_worker(self.action_quit())
         elif name == "help":
             self.say(HELP, "tutor")
         elif name == "more" and self.study is not None and self.asked is None:
