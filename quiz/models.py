@@ -96,6 +96,7 @@ class Question(_Model):
     fact: str  # id of the fact it asks about
     answer_type: AnswerType
     value: str  # the answer normalised (dates: EDTF-like, so the grader knows the precision)
+    passage: str = ""  # the evidence sentence with its neighbours, for "show me the source"
 
 
 class BankFact(_Model):

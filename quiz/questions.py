@@ -70,6 +70,7 @@ class Draft:
     shape: str = ""  # outcomes: "verb" (a past participle) or "phrase"
     date: PartialDate | None = None
     nearby: set[str] = field(default_factory=set)  # name keys in the evidence sentence
+    passage: str = ""  # the evidence sentence with its neighbours in the paragraph
 
 
 @dataclass
@@ -97,12 +98,20 @@ def draft_questions(facts: Iterable[Fact], documents: Iterable[Document], nlp: L
             sentence = sentences[(claim.doc, claim.sentence)]
             result = writer.draft(fact, claim, sentence, parsed[text], shift)
             if not isinstance(result, str):
+                result.passage = _passage(sentence, sentences)
                 drafts.append(result)
                 break
             reasons.append(result)
         else:
             skipped[reasons[0]] += 1
     return Drafting(_unambiguous(drafts, skipped), skipped)
+
+
+def _passage(sentence: Sentence, sentences: dict[tuple[str, int], Sentence]) -> str:
+    """The sentence with the one before and after it, when they share its paragraph."""
+    around = [sentences.get((sentence.doc, sentence.index + k)) for k in (-1, 0, 1)]
+    return " ".join(s.text for s in around
+                    if s is not None and s.paragraph == sentence.paragraph)
 
 
 def _askable_claims(fact: Fact) -> list[Claim]:

@@ -77,7 +77,8 @@ async def test_commands_in_a_session(tmp_path, bank):
         assert "accepted for this question" in transcript(app)[-1]
         await pilot.press(*"show me the source", "enter")
         await pilot.pause()
-        assert "“" in transcript(app)[-1]
+        shown = transcript(app)[-1]
+        assert app.asked.question.passage in shown and "“" in shown
         skipped = app.asked.card.id
         await pilot.press(*"/skip", "enter")
         await pilot.pause()

@@ -195,7 +195,7 @@ class QuizApp(App[None]):
             self.reply(result)
             self.ask_next()
         elif name == "source":
-            self.say(self.sources_text(self.asked.question), "tutor")
+            self.say(self.sources_text(self.asked.question, passage=True), "tutor")
         elif name == "right":
             self.accept_last()
         elif name == "mode":
@@ -267,8 +267,11 @@ class QuizApp(App[None]):
         self.fixed_mode = self.study.mode = mode
         self.say(f"Mode: {mode}, from the next question.", "tutor")
 
-    def sources_text(self, question: Question) -> Text:
+    def sources_text(self, question: Question, passage: bool = False) -> Text:
+        """The evidence quotes with their documents; with `passage`, the text around too."""
         text = Text()
+        if passage and question.passage:
+            text.append(question.passage + "\n\nThe evidence:\n")
         for n, evidence in enumerate(question.evidence):
             if n:
                 text.append("\n")
