@@ -21,7 +21,7 @@ from pathlib import Path
 from fsrs import Card, State
 
 APPLICATION_ID = 0x51554A5A  # "QUJZ": marks the file as a quiz history
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000
 
 _MIGRATIONS = {
@@ -76,6 +76,10 @@ _MIGRATIONS = {
         added REAL NOT NULL,
         PRIMARY KEY (bank, question, response)
     );
+    """,
+    # The interval a card had before each review: Anki's young/mature split for retention.
+    2: """
+    ALTER TABLE reviews ADD COLUMN prior_interval REAL NOT NULL DEFAULT 0
     """,
 }
 
@@ -280,16 +284,20 @@ class Store:
 
     def record_review(self, *, card_id: int, session: int | None, now: datetime, mode: str,
                       response: str, outcome: str, rating: int, seconds: float, hint: bool,
-                      retrievability: float, card: Card) -> int:
-        """Store one answered question and the card's new schedule, atomically and durably."""
+                      retrievability: float, card: Card, prior_interval: float = 0.0) -> int:
+        """Store one answered question and the card's new schedule, atomically and durably.
+
+        `prior_interval`: days the card was scheduled for before this review (0 if new).
+        """
         interval = (card.due - now).total_seconds() / 86400
         lapse = 1 if rating == 1 and retrievability > 0 else 0
         with self._transaction() as db:
             cur = db.execute(
                 "INSERT INTO reviews (card, session, at, mode, response, outcome, rating, "
-                "seconds, hint, retrievability, interval) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "seconds, hint, retrievability, interval, prior_interval) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (card_id, session, _ts(now), mode, response, outcome, rating, seconds,
-                 int(hint), retrievability, interval))
+                 int(hint), retrievability, interval, prior_interval))
             db.execute(
                 "UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
                 "last_review = ?, first_review = coalesce(first_review, ?), reps = reps + 1, "

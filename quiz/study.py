@@ -132,11 +132,15 @@ class Study:
                 seconds: float, hint: bool) -> Result:
         now = self.clock()
         card = asked.card.card if asked.card.reps else new_card(asked.card.id, now)
+        prior = 0.0
+        if asked.card.reps and card.last_review is not None:
+            prior = (card.due - card.last_review).total_seconds() / 86400
         review = self.planner.review(card, rating, now)
         review_id = self.store.record_review(
             card_id=asked.card.id, session=self.session, now=now, mode=asked.mode,
             response=response, outcome=verdict.outcome, rating=rating, seconds=seconds,
-            hint=hint, retrievability=review.retrievability, card=review.card)
+            hint=hint, retrievability=review.retrievability, card=review.card,
+            prior_interval=prior)
         updated = self.store.card(self.name, asked.question.id)
         assert updated is not None
         self.queue.answered(updated, review.card.due, now)

@@ -121,3 +121,26 @@ def test_quiz_db_overrides_the_default(monkeypatch, tmp_path):
     assert default_path() == tmp_path / "x.sqlite3"
     monkeypatch.delenv("QUIZ_DB")
     assert default_path().name == "history.sqlite3"
+
+
+def test_a_version_1_history_is_migrated_in_place(tmp_path):
+    """A database from before prior_interval keeps its reviews and gains the column."""
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    from quiz.store import _MIGRATIONS
+
+    for statement in _MIGRATIONS[1].split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+    db.execute("INSERT INTO cards (bank, question, kind, due) VALUES ('b', 'q', 'date', 0)")
+    db.execute("INSERT INTO reviews (card, at, mode, response, outcome, rating, seconds, hint, "
+               "retrievability, interval) VALUES (1, 0, 'quiz', 'x', 'wrong', 1, 1, 0, 0, 0)")
+    db.commit()
+    db.close()
+    store = Store(path)
+    [row] = store.reviews(1)
+    assert row["prior_interval"] == 0 and row["response"] == "x"
+    store.close()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
