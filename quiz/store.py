@@ -315,6 +315,78 @@ class Store:
         finally:
             self.db.row_factory = None
 
+    # -- figures for the history (aggregated here, so a million reviews stay fast) -------------
+
+    def session_summaries(self, bank: str | None, since: datetime | None) -> list[tuple]:
+        """(id, bank, mode, started, ended, answered, right, seconds) per session, oldest first."""
+        return list(self.db.execute(
+            "SELECT s.id, s.bank, s.mode, s.started, s.ended, count(r.id), "
+            "coalesce(sum(r.outcome = 'correct'), 0), coalesce(sum(r.seconds), 0) "
+            "FROM sessions s LEFT JOIN reviews r ON r.session = s.id "
+            "WHERE (?1 IS NULL OR s.bank = ?1) AND s.started >= ?2 "
+            "GROUP BY s.id HAVING count(r.id) > 0 ORDER BY s.started",
+            (bank, _ts(since) if since else 0)))
+
+    def accuracy_by_kind(self, bank: str | None, since: datetime | None) -> list[tuple]:
+        """(kind, right, answered)."""
+        return list(self.db.execute(
+            "SELECT c.kind, sum(r.outcome = 'correct'), count(*) FROM reviews r "
+            "JOIN cards c ON c.id = r.card WHERE (?1 IS NULL OR c.bank = ?1) AND r.at >= ?2 "
+            "GROUP BY c.kind ORDER BY c.kind", (bank, _ts(since) if since else 0)))
+
+    def accuracy_by_week(self, bank: str | None, since: datetime | None,
+                         utc_offset: float) -> list[tuple]:
+        """(week number since 1970 counted from Mondays, right, answered), in local time."""
+        return list(self.db.execute(
+            "SELECT CAST((r.at + ?3) / 86400 + 3 AS INTEGER) / 7 AS week, "
+            "sum(r.outcome = 'correct'), count(*) FROM reviews r JOIN cards c ON c.id = r.card "
+            "WHERE (?1 IS NULL OR c.bank = ?1) AND r.at >= ?2 GROUP BY week ORDER BY week",
+            (bank, _ts(since) if since else 0, utc_offset)))
+
+    def first_reviews_of_the_day(self, bank: str | None, since: datetime | None,
+                                 utc_offset: float) -> list[tuple]:
+        """(mature, passed, total) over each card's first review of a day, for cards that
+        were already scheduled (Anki's true retention); mature = prior interval ≥ 21 days."""
+        return list(self.db.execute(
+            "SELECT r.prior_interval >= 21 AS mature, sum(r.rating > 1), count(*) "
+            "FROM reviews r JOIN (SELECT min(r2.id) AS id FROM reviews r2 "
+            "  JOIN cards c ON c.id = r2.card "
+            "  WHERE (?1 IS NULL OR c.bank = ?1) AND r2.at >= ?2 AND r2.prior_interval > 0 "
+            "  GROUP BY r2.card, CAST((r2.at + ?3) / 86400 AS INTEGER)) f ON f.id = r.id "
+            "GROUP BY mature", (bank, _ts(since) if since else 0, utc_offset)))
+
+    def study_days(self, bank: str | None, utc_offset: float) -> list[int]:
+        """Local day numbers with at least one review, newest first."""
+        rows = self.db.execute(
+            "SELECT DISTINCT CAST((r.at + ?2) / 86400 AS INTEGER) AS day FROM reviews r "
+            "JOIN cards c ON c.id = r.card WHERE (?1 IS NULL OR c.bank = ?1) "
+            "ORDER BY day DESC", (bank, utc_offset))
+        return [r[0] for r in rows]
+
+    def card_states(self, bank: str | None) -> list[tuple]:
+        """(state, never reviewed, count) over active cards."""
+        return list(self.db.execute(
+            "SELECT state, reps = 0, count(*) FROM cards WHERE (?1 IS NULL OR bank = ?1) "
+            "AND retired IS NULL GROUP BY state, reps = 0", (bank,)))
+
+    def due_by_day(self, bank: str | None, now: datetime, days: int,
+                   utc_offset: float) -> list[tuple]:
+        """(local day number, count) of reviewed cards due before `days` days from now;
+        overdue cards count on today."""
+        today = int((_ts(now) + utc_offset) // 86400)
+        return list(self.db.execute(
+            "SELECT max(CAST((due + ?3) / 86400 AS INTEGER), ?4) AS day, count(*) FROM cards "
+            "WHERE (?1 IS NULL OR bank = ?1) AND retired IS NULL AND reps > 0 AND due < ?2 "
+            "GROUP BY day ORDER BY day",
+            (bank, (today + days) * 86400 - utc_offset, utc_offset, today)))
+
+    def most_lapsed(self, bank: str | None, limit: int) -> list[CardRow]:
+        rows = self.db.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE (?1 IS NULL OR bank = ?1) AND "
+            "retired IS NULL AND reps > 0 ORDER BY lapses DESC, stability ASC, id LIMIT ?2",
+            (bank, limit))
+        return [_card_row(r) for r in rows]
+
     # -- learned alternatives ----------------------------------------------------------------------
 
     def add_alternative(self, bank: str, question: str, response: str, now: datetime) -> None:
