@@ -2,8 +2,10 @@
 
 Retention is Anki's "true retention": each card's first review of a day, counting only cards
 already scheduled (not new ones), with Again as a fail; young cards had an interval under
-21 days before the review, mature ones 21 days or more. Days and weeks are local: the caller
-passes the UTC offset in seconds. Weeks start on Monday.
+21 days before the review, mature ones 21 days or more. Which review was a card's first of
+the day is settled when it is recorded, in the store's local day. Weeks, streaks and the
+forecast are local to the UTC offset the caller passes (in seconds); weeks start on Monday.
+The store keeps running totals per hour, so `--since` has hour precision.
 """
 
 from __future__ import annotations
@@ -86,9 +88,8 @@ def summarise(store: Store, *, now: datetime, bank: str | None = None,
     h.by_kind = {kind: (right, n) for kind, right, n in store.accuracy_by_kind(bank, since)}
     h.by_week = [((_EPOCH + timedelta(days=week * 7 - 3)).isoformat(), right, n)
                  for week, right, n in store.accuracy_by_week(bank, since, utc_offset)]
-    found = {bool(mature): (passed, n) for mature, passed, n in
-             store.first_reviews_of_the_day(bank, since, utc_offset)}
-    h.retention = {"young": found.get(False, (0, 0)), "mature": found.get(True, (0, 0))}
+    young_passed, young, mature_passed, mature = store.retention_counts(bank, since)
+    h.retention = {"young": (young_passed, young), "mature": (mature_passed, mature)}
     h.states = _states(store.card_states(bank))
     h.forecast = _forecast(store.due_by_day(bank, now, FORECAST_DAYS, utc_offset), now, local)
     h.weakest = _weakest(store, bank, now, prompts, retention)

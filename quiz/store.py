@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,8 +22,17 @@ from pathlib import Path
 from fsrs import Card, State
 
 APPLICATION_ID = 0x51554A5A  # "QUJZ": marks the file as a quiz history
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
+
+# Totals of reviews recorded before the tallies existed (retention counts start afresh).
+_TALLY_BACKFILL = """
+    INSERT INTO tallies (bank, kind, hour, session, answered, right, seconds)
+        SELECT c.bank, c.kind, CAST(r.at / 3600 AS INTEGER), coalesce(r.session, 0), count(*),
+               sum(r.outcome = 'correct'), sum(r.seconds)
+        FROM reviews r JOIN cards c ON c.id = r.card
+        GROUP BY c.bank, c.kind, CAST(r.at / 3600 AS INTEGER), coalesce(r.session, 0)
+"""
 
 _MIGRATIONS = {
     1: """
@@ -81,6 +91,24 @@ _MIGRATIONS = {
     2: """
     ALTER TABLE reviews ADD COLUMN prior_interval REAL NOT NULL DEFAULT 0
     """,
+    # Running totals per bank, kind, session and UTC hour, kept with every review, so the
+    # history of a million reviews is summarised from a few thousand rows.
+    3: """
+    CREATE TABLE tallies (
+        bank TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        hour INTEGER NOT NULL,                 -- hours since 1970, UTC
+        session INTEGER NOT NULL DEFAULT 0,
+        answered INTEGER NOT NULL DEFAULT 0,
+        right INTEGER NOT NULL DEFAULT 0,
+        seconds REAL NOT NULL DEFAULT 0,
+        young_passed INTEGER NOT NULL DEFAULT 0,   -- first review of the day, interval < 21 d
+        young INTEGER NOT NULL DEFAULT 0,
+        mature_passed INTEGER NOT NULL DEFAULT 0,  -- first review of the day, interval ≥ 21 d
+        mature INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (bank, kind, hour, session)
+    );
+    """ + "; " + _TALLY_BACKFILL,
 }
 
 
@@ -118,6 +146,10 @@ class Sync:
     returned: int
 
 
+def _hour(when: datetime | None) -> int:
+    return 0 if when is None else int(when.timestamp() // 3600)
+
+
 def _ts(when: datetime) -> float:
     return when.timestamp()
 
@@ -127,9 +159,14 @@ def _dt(ts: float | None) -> datetime | None:
 
 
 class Store:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, utc_offset: float | None = None) -> None:
+        """`utc_offset`: seconds east of UTC that make a local day (default: this machine's)."""
         self.path = Path(path)
+        self.utc_offset = time.localtime().tm_gmtoff if utc_offset is None else utc_offset
         self.db = self._open()
+
+    def _day(self, ts: float) -> int:
+        return int((ts + self.utc_offset) // 86400)
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -292,6 +329,27 @@ class Store:
         interval = (card.due - now).total_seconds() / 86400
         lapse = 1 if rating == 1 and retrievability > 0 else 0
         with self._transaction() as db:
+            bank, kind, last = db.execute(
+                "SELECT bank, kind, last_review FROM cards WHERE id = ?", (card_id,)).fetchone()
+            # Anki's true retention counts a card's first review of a (local) day, once it
+            # has an interval; Again is the only fail.
+            first = last is None or self._day(last) != self._day(_ts(now))
+            counted = first and prior_interval > 0
+            mature = prior_interval >= 21
+            passed = int(rating > 1)
+            db.execute(
+                "INSERT INTO tallies (bank, kind, hour, session, answered, right, seconds, "
+                "young_passed, young, mature_passed, mature) VALUES (?,?,?,?,1,?,?,?,?,?,?) "
+                "ON CONFLICT (bank, kind, hour, session) DO UPDATE SET "
+                "answered = answered + 1, right = right + excluded.right, "
+                "seconds = seconds + excluded.seconds, "
+                "young_passed = young_passed + excluded.young_passed, "
+                "young = young + excluded.young, "
+                "mature_passed = mature_passed + excluded.mature_passed, "
+                "mature = mature + excluded.mature",
+                (bank, kind, int(_ts(now) // 3600), session or 0, int(outcome == "correct"),
+                 seconds, passed * (counted and not mature), int(counted and not mature),
+                 passed * (counted and mature), int(counted and mature)))
             cur = db.execute(
                 "INSERT INTO reviews (card, session, at, mode, response, outcome, rating, "
                 "seconds, hint, retrievability, interval, prior_interval) "
@@ -320,47 +378,46 @@ class Store:
     def session_summaries(self, bank: str | None, since: datetime | None) -> list[tuple]:
         """(id, bank, mode, started, ended, answered, right, seconds) per session, oldest first."""
         return list(self.db.execute(
-            "SELECT s.id, s.bank, s.mode, s.started, s.ended, count(r.id), "
-            "coalesce(sum(r.outcome = 'correct'), 0), coalesce(sum(r.seconds), 0) "
-            "FROM sessions s LEFT JOIN reviews r ON r.session = s.id "
-            "WHERE (?1 IS NULL OR s.bank = ?1) AND s.started >= ?2 "
-            "GROUP BY s.id HAVING count(r.id) > 0 ORDER BY s.started",
-            (bank, _ts(since) if since else 0)))
+            "SELECT s.id, s.bank, s.mode, s.started, s.ended, sum(t.answered), sum(t.right), "
+            "sum(t.seconds) FROM sessions s JOIN tallies t ON t.session = s.id "
+            "WHERE (?1 IS NULL OR s.bank = ?1) AND t.hour >= ?2 "
+            "GROUP BY s.id ORDER BY s.started", (bank, _hour(since))))
 
     def accuracy_by_kind(self, bank: str | None, since: datetime | None) -> list[tuple]:
         """(kind, right, answered)."""
         return list(self.db.execute(
-            "SELECT c.kind, sum(r.outcome = 'correct'), count(*) FROM reviews r "
-            "JOIN cards c ON c.id = r.card WHERE (?1 IS NULL OR c.bank = ?1) AND r.at >= ?2 "
-            "GROUP BY c.kind ORDER BY c.kind", (bank, _ts(since) if since else 0)))
+            "SELECT kind, sum(right), sum(answered) FROM tallies "
+            "WHERE (?1 IS NULL OR bank = ?1) AND hour >= ?2 GROUP BY kind ORDER BY kind",
+            (bank, _hour(since))))
 
     def accuracy_by_week(self, bank: str | None, since: datetime | None,
                          utc_offset: float) -> list[tuple]:
         """(week number since 1970 counted from Mondays, right, answered), in local time."""
         return list(self.db.execute(
-            "SELECT CAST((r.at + ?3) / 86400 + 3 AS INTEGER) / 7 AS week, "
-            "sum(r.outcome = 'correct'), count(*) FROM reviews r JOIN cards c ON c.id = r.card "
-            "WHERE (?1 IS NULL OR c.bank = ?1) AND r.at >= ?2 GROUP BY week ORDER BY week",
-            (bank, _ts(since) if since else 0, utc_offset)))
+            "SELECT CAST((hour * 3600 + ?3) / 86400 + 3 AS INTEGER) / 7 AS week, "
+            "sum(right), sum(answered) FROM tallies WHERE (?1 IS NULL OR bank = ?1) "
+            "AND hour >= ?2 GROUP BY week ORDER BY week", (bank, _hour(since), utc_offset)))
 
-    def first_reviews_of_the_day(self, bank: str | None, since: datetime | None,
-                                 utc_offset: float) -> list[tuple]:
-        """(mature, passed, total) over each card's first review of a day, for cards that
-        were already scheduled (Anki's true retention); mature = prior interval ≥ 21 days."""
-        return list(self.db.execute(
-            "SELECT r.prior_interval >= 21 AS mature, sum(r.rating > 1), count(*) "
-            "FROM reviews r JOIN (SELECT min(r2.id) AS id FROM reviews r2 "
-            "  JOIN cards c ON c.id = r2.card "
-            "  WHERE (?1 IS NULL OR c.bank = ?1) AND r2.at >= ?2 AND r2.prior_interval > 0 "
-            "  GROUP BY r2.card, CAST((r2.at + ?3) / 86400 AS INTEGER)) f ON f.id = r.id "
-            "GROUP BY mature", (bank, _ts(since) if since else 0, utc_offset)))
+    def retention_counts(self, bank: str | None, since: datetime | None) -> tuple[int, ...]:
+        """(young passed, young, mature passed, mature): first reviews of a day of cards that
+        already had an interval (Anki's true retention)."""
+        row = self.db.execute(
+            "SELECT coalesce(sum(young_passed), 0), coalesce(sum(young), 0), "
+            "coalesce(sum(mature_passed), 0), coalesce(sum(mature), 0) FROM tallies "
+            "WHERE (?1 IS NULL OR bank = ?1) AND hour >= ?2", (bank, _hour(since))).fetchone()
+        return tuple(row)
+
+    def rebuild_tallies(self) -> None:
+        """Totals from the reviews themselves (after reviews were written in bulk)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM tallies")
+            db.execute(_TALLY_BACKFILL)
 
     def study_days(self, bank: str | None, utc_offset: float) -> list[int]:
         """Local day numbers with at least one review, newest first."""
         rows = self.db.execute(
-            "SELECT DISTINCT CAST((r.at + ?2) / 86400 AS INTEGER) AS day FROM reviews r "
-            "JOIN cards c ON c.id = r.card WHERE (?1 IS NULL OR c.bank = ?1) "
-            "ORDER BY day DESC", (bank, utc_offset))
+            "SELECT DISTINCT CAST((hour * 3600 + ?2) / 86400 AS INTEGER) AS day FROM tallies "
+            "WHERE (?1 IS NULL OR bank = ?1) ORDER BY day DESC", (bank, utc_offset))
         return [r[0] for r in rows]
 
     def card_states(self, bank: str | None) -> list[tuple]:

@@ -19,7 +19,7 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
 
 @pytest.fixture
 def store(tmp_path):
-    s = Store(tmp_path / "h.sqlite3")
+    s = Store(tmp_path / "h.sqlite3", utc_offset=0)
     s.sync_bank("b", [("q1", "date"), ("q2", "actor"), ("q3", "outcome"), ("q4", "date")],
                 at(15, 0))
     ids = {c.question: c.id for c in s.cards("b")}
