@@ -26,12 +26,12 @@ NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
 
 def synthetic_bank(n: int) -> Bank:
-    evidence = [Evidence(doc="d", quote="q", start=0, end=1)]
     questions = [
         Question(id=f"q-{i:06d}", kind=("date", "actor", "outcome")[i % 3],
                  prompt=f"In what year did event {i} happen?", answer=str(1900 + i % 120),
                  accepted=[], choices=[str(1900 + (i + k) % 120) for k in range(4)],
-                 cloze="_____", status="single-source", sources=["d"], evidence=evidence,
+                 cloze="_____", status="single-source", sources=["d"],
+                 evidence=[Evidence(doc="d", quote="q", start=i, end=i + 1)],
                  tags=[], fact=f"d-{i}", answer_type="date", value=str(1900 + i % 120))
         for i in range(n)
     ]
