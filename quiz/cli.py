@@ -65,6 +65,17 @@ def _parser() -> argparse.ArgumentParser:
     _add_db(study)
     study.set_defaults(run=_run_study)
 
+    history = commands.add_parser(
+        "history", help="how study is going: sessions, accuracy, retention, forecast",
+        description="Score history from the study database.",
+    )
+    history.add_argument("--bank", metavar="NAME", help="only this bank (its file name, "
+                         "e.g. iraq-syria)")
+    history.add_argument("--since", metavar="DATE", help="only reviews from DATE (YYYY-MM-DD)")
+    history.add_argument("--json", action="store_true", help="print the figures as JSON")
+    _add_db(history)
+    history.set_defaults(run=_run_history)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of bank files")
     schema.set_defaults(run=_run_schema)
     return parser
@@ -183,6 +194,62 @@ def _run_generate(args: argparse.Namespace) -> int:
         return _fail(f"{output}: cannot write ({error.strerror})")
     render_summary(result, output, Console())
     return EXIT_USER_ERROR if result.fact_base.problems else 0
+
+
+def _run_history(args: argparse.Namespace) -> int:
+    import json
+    from datetime import UTC, date, datetime
+
+    from quiz.history import summarise
+    from quiz.store import Store, StoreError, default_path
+
+    since = None
+    if args.since:
+        try:
+            since = datetime.combine(date.fromisoformat(args.since), datetime.min.time(),
+                                     tzinfo=UTC)
+        except ValueError:
+            return _fail(f"--since {args.since}: give a date as YYYY-MM-DD")
+    path = args.db or default_path()
+    if not path.exists():
+        print(f"No study history yet ({path}). Start studying with: quiz")
+        return 0
+    try:
+        store = Store(path)
+    except StoreError as error:
+        return _fail(str(error))
+    now = datetime.now(UTC)
+    offset = now.astimezone().utcoffset()
+    history = summarise(store, now=now, bank=args.bank, since=since,
+                        utc_offset=offset.total_seconds() if offset else 0.0,
+                        prompts=_known_prompts())
+    store.close()
+    if args.json:
+        print(json.dumps(history.to_json(), ensure_ascii=False, indent=2))
+    elif history.empty:
+        print(f"No reviews yet{' for ' + args.bank if args.bank else ''} in {path}. "
+              "Start studying with: quiz")
+    else:
+        from rich.console import Console
+
+        from quiz.history_view import render_history
+
+        render_history(history, Console())
+    return 0
+
+
+def _known_prompts() -> dict[str, str]:
+    """Prompts of the banks in ./banks and the bundled ones, for naming weak questions."""
+    from quiz.bank import BankError, load_bank
+
+    prompts: dict[str, str] = {}
+    for folder in {Path("banks"), BUNDLED_BANK.parent}:
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            try:
+                prompts.update({q.id: q.prompt for q in load_bank(path).questions})
+            except BankError:
+                continue
+    return prompts
 
 
 def _run_schema(args: argparse.Namespace) -> int:

@@ -113,3 +113,39 @@ def test_json_shape(store):
     data = summarise(store, now=NOW).to_json()
     assert data["retention"]["mature"] == {"passed": 1, "reviews": 2, "rate": 0.5}
     assert data["by_kind"]["actor"] == {"right": 1, "answered": 3}
+
+
+def run_quiz(*args, env_db=None):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = dict(os.environ)
+    if env_db is not None:
+        env["QUIZ_DB"] = str(env_db)
+    return subprocess.run([sys.executable, "-m", "quiz.cli", *args], capture_output=True,
+                          text=True, cwd=ROOT, env=env)
+
+
+def test_history_command_json_and_tables(store, tmp_path):
+    import json
+
+    store.close()
+    result = run_quiz("history", "--json", env_db=tmp_path / "h.sqlite3")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["answered"] == 9 and data["by_kind"]["date"] == {"right": 3, "answered": 3}
+    tables = run_quiz("history", "--db", str(tmp_path / "h.sqlite3"))
+    assert "True retention" in tables.stdout and "Weakest questions" in tables.stdout
+
+
+def test_history_command_without_history_says_how_to_start(tmp_path):
+    result = run_quiz("history", "--db", str(tmp_path / "none.sqlite3"))
+    assert result.returncode == 0 and "Start studying with: quiz" in result.stdout
+
+
+def test_history_command_bad_date_is_one_line(tmp_path):
+    result = run_quiz("history", "--since", "last tuesday", "--db", str(tmp_path / "x"))
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
