@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="fix the mode (default: new cards as multiple choice, then typed)")
     study.add_argument("--new", type=int, default=20, metavar="N",
                        help="new cards per day (default: 20)")
+    study.add_argument("--retention", type=float, default=0.9, metavar="R",
+                       help="desired retention, 0.70–0.99 (default: 0.9): higher means "
+                            "more reviews")
     _add_db(study)
     study.set_defaults(run=_run_study)
 
@@ -105,6 +108,8 @@ def _run_study(args: argparse.Namespace) -> int:
         return _fail("one bank at a time for now; name one file")
     if args.new < 0:
         return _fail(f"--new {args.new}: the number of new cards is 0 or more")
+    if not 0.7 <= args.retention <= 0.99:
+        return _fail(f"--retention {args.retention}: choose between 0.70 and 0.99")
     try:
         bank = load_bank(paths[0])
     except BankError as error:
@@ -112,7 +117,7 @@ def _run_study(args: argparse.Namespace) -> int:
     from quiz.tui.app import QuizApp
 
     QuizApp(bank, paths[0].stem, args.db or default_path(), mode=args.mode,
-            new_per_day=args.new).run()
+            new_per_day=args.new, retention=args.retention).run()
     return 0
 
 

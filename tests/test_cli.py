@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from quiz.cli import main
 from tests.conftest import ROOT, SEEDS
 
@@ -61,4 +63,17 @@ def test_broken_sources_file_is_one_line(tmp_path):
     result = run("facts", str(tmp_path))
     assert result.returncode == 2
     assert "sources.toml: not valid TOML" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["study", "--retention", "1.5"], "choose between 0.70 and 0.99"),
+    (["study", "--new", "-3"], "0 or more"),
+    (["study", "nowhere.json"], "no such bank file"),
+])
+def test_study_user_errors_exit_2(tmp_path, args, message):
+    result = subprocess.run([sys.executable, "-m", "quiz.cli", *args, "--db",
+                             str(tmp_path / "h.sqlite3")], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 2 and message in result.stderr
     assert "Traceback" not in result.stderr

@@ -64,10 +64,12 @@ class QuizApp(App[None]):
     ]
 
     def __init__(self, bank: Bank, bank_name: str, db: Path, *, clock: Clock = system_clock,
-                 mode: str | None = None, new_per_day: int = 20) -> None:
+                 mode: str | None = None, new_per_day: int = 20,
+                 retention: float = 0.9) -> None:
         super().__init__()
         self.bank, self.bank_name, self.db_path = bank, bank_name, db
         self.clock, self.fixed_mode, self.new_per_day = clock, mode, new_per_day
+        self.retention = retention
         self.study: Study | None = None
         self.asked: Asked | None = None
         self.hinted = False
@@ -112,7 +114,8 @@ class QuizApp(App[None]):
             self.say(f"Cannot open the study history: {error}", "wrong")
             return
         self.study = Study(store, self.bank, self.bank_name, clock=self.clock,
-                           mode=self.fixed_mode, new_per_day=self.new_per_day)
+                           mode=self.fixed_mode, new_per_day=self.new_per_day,
+                           retention=self.retention)
         self.started = self.clock()
         self.say(f"{self.bank.title}: {len(self.bank.questions)} questions. "
                  "Answer by typing, or by the option's number.", "tutor")
