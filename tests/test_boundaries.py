@@ -9,7 +9,7 @@ import sys
 STUDY_SIDE = ["quiz.dates", "quiz.textnorm", "quiz.models", "quiz.bank", "quiz.grading",
               "quiz.scheduler", "quiz.store", "quiz.study", "quiz.hints", "quiz.history",
               "quiz.history_view",
-              "quiz.tui.app", "quiz.cli"]
+              "quiz.tui.app", "quiz.tui.history_screen", "quiz.cli"]
 GENERATOR = ["spacy", "quiz.claims", "quiz.corpus", "quiz.verify", "quiz.factbase",
              "quiz.questions", "quiz.wording", "quiz.generate", "quiz.distractors"]
 

@@ -164,3 +164,25 @@ async def test_a_partial_answer_is_shown_as_such_and_rated_hard(tmp_path, bank):
     db_rows = sqlite3.connect(db)
     assert db_rows.execute("SELECT outcome, rating FROM reviews").fetchall() == [("partial", 2)]
     assert db_rows.execute("SELECT ended IS NOT NULL FROM sessions").fetchall() == [(1,)]
+
+
+async def test_history_screen_opens_with_figures_and_charts(tmp_path, bank):
+    from textual.widgets import Sparkline
+
+    app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3",
+                  clock=fixed_clock(T0, timedelta(seconds=5)), mode="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*app.asked.question.answer, "enter")
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "HistoryScreen"
+        assert screen.history.answered == 1 and screen.history.right == 1
+        assert len(screen.query(Sparkline)) == 2
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ != "HistoryScreen"
+        await pilot.press(*"how am I doing", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HistoryScreen"

@@ -17,11 +17,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from quiz.hints import hint
+from quiz.history import summarise
 from quiz.models import Bank, Question
 from quiz.scheduler import describe_interval
 from quiz.store import Store, StoreError
 from quiz.study import Asked, Result, Study
 from quiz.tui.commands import HELP, Command, parse
+from quiz.tui.history_screen import HistoryScreen
 
 Clock = Callable[[], datetime]
 
@@ -49,6 +51,7 @@ class QuizApp(App[None]):
         ("f3", "command('source')", "Source"),
         ("f4", "command('skip')", "Skip"),
         ("f5", "command('right')", "I was right"),
+        ("f6", "command('history')", "History"),
     ]
     # What the command palette offers beside Textual's own (themes, keys, quit).
     PALETTE = [
@@ -60,6 +63,7 @@ class QuizApp(App[None]):
         ("Mode: typed answers", "Type every answer", "mode quiz"),
         ("Mode: multiple choice", "Pick from four options", "mode choice"),
         ("Mode: flashcards", "See the answer, rate yourself 1–4", "mode flashcards"),
+        ("History", "Sessions, accuracy, retention, forecast, weakest questions", "history"),
         ("Help", "The commands you can type", "help"),
     ]
 
@@ -178,6 +182,8 @@ class QuizApp(App[None]):
             self.say(f"{added} more new cards." if added else "No new cards are left.",
                      "tutor")
             self.ask_next()
+        elif name == "history":
+            self.show_history()
         elif name == "unknown":
             self.say(f"No command /{command.argument}. Type /help for the list.", "tutor")
         elif self.study is None or self.asked is None:
@@ -236,6 +242,17 @@ class QuizApp(App[None]):
             self.say("Press Enter to see the answer, then rate it 1–4.", "tutor")
             return True
         return False
+
+    def show_history(self) -> None:
+        if self.study is None:
+            self.say("The study history could not be opened.", "tutor")
+            return
+        now = self.clock()
+        offset = now.astimezone().utcoffset()
+        figures = summarise(self.study.store, now=now, bank=self.bank_name,
+                            utc_offset=offset.total_seconds() if offset else 0.0,
+                            prompts={q.id: q.prompt for q in self.bank.questions})
+        self.push_screen(HistoryScreen(figures))
 
     def summary(self) -> Text:
         assert self.study is not None and self.started is not None

@@ -15,9 +15,10 @@ _WORDS = {
                  "not sure", "i have no idea", "?"},
     "right": {"i was right", "i was correct", "that was right", "my answer was right"},
     "help": {"help", "commands", "what can i do"},
+    "history": {"history", "my history", "show my history", "how am i doing", "stats"},
     "quit": {"quit", "exit", "bye", "stop"},
 }
-COMMANDS = ("hint", "skip", "source", "right", "mode", "more", "help", "quit")
+COMMANDS = ("hint", "skip", "source", "right", "mode", "more", "history", "help", "quit")
 HELP = (
     "Type your answer, or an option's number. Commands (or plain words):\n"
     "  /hint      a first letter, the decade, or one wrong option removed (\"hint please\")\n"
@@ -26,6 +27,7 @@ HELP = (
     "  /right     after a wrong verdict: accept your answer from now on (\"I was right\")\n"
     "  /mode M    quiz, choice or flashcards\n"
     "  /more      when nothing is due: ten more new cards\n"
+    "  /history   sessions, accuracy, retention, forecast (\"how am I doing\")\n"
     "  idk        you don't know: see the answer, and the card comes back soon\n"
     "  /quit      leave; everything answered is saved, and the next start resumes"
 )

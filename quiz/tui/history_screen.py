@@ -1,0 +1,66 @@
+"""The history screen: the figures of `quiz history`, with accuracy and the forecast drawn."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Sparkline, Static
+
+from quiz.history import History
+
+
+def _pct(right: int, total: int) -> str:
+    return f"{100 * right / total:.0f}%" if total else "–"
+
+
+class HistoryScreen(ModalScreen[None]):
+    """Escape or q closes it."""
+
+    BINDINGS = [("escape", "dismiss", "Back"), ("q", "dismiss", "Back")]
+    DEFAULT_CSS = """
+    HistoryScreen { align: center middle; }
+    #history { width: 100%; height: 100%; background: $surface; padding: 0 1; }
+    #history Static { margin: 1 0 0 0; }
+    #history Sparkline { height: 3; margin: 0 0 0 0; }
+    """
+
+    def __init__(self, history: History) -> None:
+        super().__init__()
+        self.history = history
+
+    def compose(self) -> ComposeResult:
+        h = self.history
+        with VerticalScroll(id="history"):
+            yield Static(Text(
+                f"History: {h.answered} answered, {_pct(h.right, h.answered)} right, "
+                f"{h.minutes:.0f} min, {len(h.sessions)} sessions, streak {h.streak} days",
+                style="bold"), markup=False)
+            weeks = [100 * r / n if n else 0 for _, r, n in h.by_week]
+            yield Static(Text("Accuracy by week" + (
+                f" (from {h.by_week[0][0]}: " + ", ".join(
+                    _pct(r, n) for _, r, n in h.by_week[-6:]) + ")" if h.by_week else "")),
+                markup=False)
+            yield Sparkline(weeks or [0], id="accuracy")
+            due = [n for _, n in h.forecast]
+            yield Static(Text(f"Due over the next 14 days: {sum(due)} "
+                              f"({', '.join(str(n) for n in due)})"), markup=False)
+            yield Sparkline(due or [0], id="forecast")
+            kinds = "  ".join(f"{k}s {_pct(r, n)} of {n}" for k, (r, n) in
+                              sorted(h.by_kind.items()))
+            yield Static(Text(f"By kind: {kinds or '–'}"), markup=False)
+            young, mature = h.retention["young"], h.retention["mature"]
+            yield Static(Text(
+                f"True retention: young {_pct(*young)} ({young[1]} reviews), "
+                f"mature {_pct(*mature)} ({mature[1]} reviews)\n"
+                "Cards: " + ", ".join(f"{n} {s}" for s, n in h.states.items())), markup=False)
+            weak = Text("Weakest questions:")
+            for w in h.weakest[:5]:
+                weak.append(f"\n  {w.lapses} lapses, {100 * w.retrievability:.0f}% now: ")
+                weak.append(w.prompt)
+            yield Static(weak, markup=False)
+        yield Footer()
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
