@@ -35,7 +35,9 @@ class HistoryScreen(ModalScreen[None]):
         with VerticalScroll(id="history"):
             yield Static(Text(
                 f"History: {h.answered} answered, {_pct(h.right, h.answered)} right, "
-                f"{h.minutes:.0f} min, {len(h.sessions)} sessions, streak {h.streak} days",
+                f"{h.minutes:.0f} min, {len(h.sessions)} session"
+                f"{'s' if len(h.sessions) != 1 else ''}, streak {h.streak} "
+                f"day{'s' if h.streak != 1 else ''}",
                 style="bold"), markup=False)
             weeks = [100 * r / n if n else 0 for _, r, n in h.by_week]
             yield Static(Text("Accuracy by week" + (
