@@ -186,3 +186,15 @@ async def test_history_screen_opens_with_figures_and_charts(tmp_path, bank):
         await pilot.press(*"how am I doing", "enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "HistoryScreen"
+
+
+async def test_space_reveals_a_flashcard_and_f7_cycles_modes(tmp_path, bank):
+    app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3", clock=fixed_clock(T0),
+                  mode="flashcards")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.revealed and "Answer:" in transcript(app)[-1]
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.fixed_mode == "quiz" and "Mode: quiz" in transcript(app)[-1]

@@ -52,6 +52,7 @@ class QuizApp(App[None]):
         ("f4", "command('skip')", "Skip"),
         ("f5", "command('right')", "I was right"),
         ("f6", "command('history')", "History"),
+        ("f7", "next_mode", "Mode"),
     ]
     # What the command palette offers beside Textual's own (themes, keys, quit).
     PALETTE = [
@@ -106,6 +107,20 @@ class QuizApp(App[None]):
             self.study.store.close()
             self.study = None
         self.exit()
+
+    def action_next_mode(self) -> None:
+        """F7: typed answers → multiple choice → flashcards → typed answers."""
+        modes = ("quiz", "choice", "flashcards")
+        current = self.fixed_mode or (self.asked.mode if self.asked else "quiz")
+        self.switch_mode(modes[(modes.index(current) + 1) % len(modes)])
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Flashcards: a space in the empty box reveals the answer, as Enter does."""
+        if event.value == " " and self.asked is not None and (
+            self.asked.mode == "flashcards" and not self.revealed
+        ):
+            event.input.value = ""
+            self.flashcard("")
 
     def action_command(self, name: str) -> None:
         self.run_command(Command(name))
