@@ -272,9 +272,10 @@ class QuizApp(App[None]):
     def summary(self) -> Text:
         assert self.study is not None and self.started is not None
         now = self.clock()
-        minutes = max(0, round((now - self.started).total_seconds() / 60))
+        seconds = (now - self.started).total_seconds()
+        spent = f"{round(seconds / 60)} min" if seconds >= 90 else f"{round(seconds)} s"
         text = Text("Nothing more is due now.", style="bold")
-        text.append(f"\nAnswered {self.answered}, {self.right} right, in {minutes} min.")
+        text.append(f"\nAnswered {self.answered}, {self.right} right, in {spent}.")
         for kind, (right, total) in sorted(self.by_kind.items()):
             text.append(f"\n  {kind}s: {right} of {total} right")
         store, bank = self.study.store, self.bank_name
@@ -307,9 +308,16 @@ class QuizApp(App[None]):
         text = Text()
         if passage and question.passage:
             text.append(question.passage + "\n\nThe evidence:\n")
-        for n, evidence in enumerate(question.evidence):
-            if n:
+        shown: list[str] = []
+        for evidence in question.evidence:
+            if evidence.quote in shown:
+                continue  # a copy quoting the same words adds nothing
+            if len(shown) == 3:
+                text.append(f"\n(and {len(question.evidence) - 3} more quotes)", style="dim")
+                break
+            if shown:
                 text.append("\n")
+            shown.append(evidence.quote)
             text.append(f"“{evidence.quote}”", style="italic")
             text.append(f"\n— {self.titles.get(evidence.doc, evidence.doc)}")
         return text
