@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, Static
 from quiz.hints import hint
 from quiz.history import summarise
 from quiz.models import Bank, Question
-from quiz.scheduler import describe_interval
+from quiz.scheduler import describe_interval, new_card
 from quiz.store import Store, StoreError
 from quiz.study import Asked, Result, Study
 from quiz.tui.commands import HELP, Command, parse
@@ -234,14 +234,12 @@ class QuizApp(App[None]):
             text = Text(f"Answer: {q.answer}\n")
             text.append_text(self.sources_text(q))
             now = self.clock()
-            card = self.asked.card.card if self.asked.card.reps else None
-            if card is not None:
-                preview = self.study.planner.preview(card, now)
-                labels = [f"{int(r)} {r.name} ({describe_interval(d).removeprefix('in ')})"
-                          for r, d in preview.items()]
-                text.append("\nRate it: " + "   ".join(labels))
-            else:
-                text.append("\nRate it: 1 Again   2 Hard   3 Good   4 Easy")
+            card = (self.asked.card.card if self.asked.card.reps
+                    else new_card(self.asked.card.id, now))
+            preview = self.study.planner.preview(card, now)
+            labels = [f"{int(r)} {r.name} ({describe_interval(d).removeprefix('in ')})"
+                      for r, d in preview.items()]
+            text.append("\nRate it: " + "   ".join(labels))
             self.say(text, "tutor")
             return True
         if self.revealed and response in ("1", "2", "3", "4"):
