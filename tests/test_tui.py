@@ -179,7 +179,8 @@ async def test_history_screen_opens_with_figures_and_charts(tmp_path, bank):
         screen = app.screen
         assert type(screen).__name__ == "HistoryScreen"
         assert screen.history.answered == 1 and screen.history.right == 1
-        assert len(screen.query(Sparkline)) == 2
+        assert len(screen.query(Sparkline)) == 1  # the forecast; accuracy is drawn as bars
+        assert "% of 1" in str(screen.query_one("#accuracy").render())
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ != "HistoryScreen"

@@ -15,6 +15,24 @@ def _pct(right: int, total: int) -> str:
     return f"{100 * right / total:.0f}%" if total else "–"
 
 
+BAR = 40  # characters for 100 %
+
+
+def _accuracy_chart(h: History) -> Text:
+    """Accuracy by week as bars on a fixed 0–100 % scale (a sparkline would rescale)."""
+    text = Text("Accuracy by week (0–100 %)")
+    for week, right, total in h.by_week[-8:]:
+        share = right / total if total else 0.0
+        filled = round(share * BAR)
+        text.append(f"\n{week}  ")
+        text.append("█" * filled, style="green")
+        text.append("░" * (BAR - filled), style="dim")
+        text.append(f" {100 * share:3.0f}% of {total}")
+    if not h.by_week:
+        text.append("\n–")
+    return text
+
+
 class HistoryScreen(ModalScreen[None]):
     """Escape or q closes it."""
 
@@ -39,12 +57,7 @@ class HistoryScreen(ModalScreen[None]):
                 f"{'s' if len(h.sessions) != 1 else ''}, streak {h.streak} "
                 f"day{'s' if h.streak != 1 else ''}",
                 style="bold"), markup=False)
-            weeks = [100 * r / n if n else 0 for _, r, n in h.by_week]
-            yield Static(Text("Accuracy by week" + (
-                f" (from {h.by_week[0][0]}: " + ", ".join(
-                    _pct(r, n) for _, r, n in h.by_week[-6:]) + ")" if h.by_week else "")),
-                markup=False)
-            yield Sparkline(weeks or [0], id="accuracy")
+            yield Static(_accuracy_chart(h), markup=False, id="accuracy")
             due = [n for _, n in h.forecast]
             yield Static(Text(f"Due over the next 14 days: {sum(due)} "
                               f"({', '.join(str(n) for n in due)})"), markup=False)
