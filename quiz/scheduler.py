@@ -124,11 +124,12 @@ class Queue:
     """
 
     def __init__(self, due: list, new: list, retrievability: dict[int, float],
-                 siblings: dict[int, object] | None = None) -> None:
+                 siblings: dict[int, frozenset] | None = None) -> None:
         self.due = sorted(due, key=lambda c: (retrievability.get(c.id, 0.0), c.id))
         self.new = list(new)
-        # Questions resting on one sentence give each other away: once one is asked, the
-        # others wait for another day (Anki buries siblings the same way).
+        # Questions resting on a shared sentence give each other away: once one is asked,
+        # the others wait for another day (Anki buries siblings the same way). A card's
+        # key set holds the sentences its evidence quotes.
         self.siblings = siblings or {}
         self.asked_keys: set[object] = set()
         self.again: list[tuple[datetime, int, object]] = []  # (step due, answers to wait, card)
@@ -155,7 +156,7 @@ class Queue:
             return self._take(card)
         for pool in (self.due, self.new):
             pool[:] = [c for c in pool
-                       if c.id not in self.siblings or self.siblings[c.id] not in self.asked_keys]
+                       if not self.siblings.get(c.id, frozenset()) & self.asked_keys]
             pick = self._interleaved(pool)
             if pick is not None:
                 return self._take(pool.pop(pick))
@@ -187,6 +188,5 @@ class Queue:
 
     def _take(self, card):
         self.last_id, self.last_kind = card.id, card.kind
-        if card.id in self.siblings:
-            self.asked_keys.add(self.siblings[card.id])
+        self.asked_keys |= self.siblings.get(card.id, frozenset())
         return card

@@ -57,8 +57,8 @@ class Study:
         allowance = max(0, new_per_day - store.introduced_since(bank_name, day_start))
         due = store.due_cards(bank_name, now)
         retrievability = {c.id: self.planner.retrievability(c.card, now) for c in due}
-        sentence = {q.id: (q.evidence[0].doc, q.evidence[0].start) for q in bank.questions
-                    if q.evidence}
+        sentence = {q.id: frozenset((e.doc, e.start) for e in q.evidence)
+                    for q in bank.questions}
         cards = [*due, *store.new_cards(bank_name, allowance)]
         siblings = {c.id: sentence[c.question] for c in cards if c.question in sentence}
         self.queue = Queue(due, cards[len(due):], retrievability, siblings)

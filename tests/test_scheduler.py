@@ -169,5 +169,6 @@ def test_modes_progress_from_choice_to_recall():
 def test_siblings_wait_for_another_day():
     """Two questions on one sentence: the second is not asked in the same session."""
     new = [C(1, "actor"), C(2, "date"), C(3, "date")]
-    order = drain(Queue([], new, {}, siblings={1: "s", 2: "s", 3: "t"}))
+    siblings = {1: frozenset({"s"}), 2: frozenset({"s", "u"}), 3: frozenset({"t"})}
+    order = drain(Queue([], new, {}, siblings=siblings))
     assert order == [1, 3]
