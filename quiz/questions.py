@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from quiz.claims import RESULT_LINKS, Claim
 from quiz.corpus import Document, Sentence
 from quiz.dates import PartialDate, Precision
-from quiz.textnorm import CAPITALS, COUNTRY_KEYS, name_key
+from quiz.textnorm import CAPITALS, COUNTRY_KEYS, DEMONYMS, canonical_entity, name_key
 from quiz.wording import (
     ask_agent,
     ask_non_subject,
@@ -518,9 +518,12 @@ def _gives_away(draft: Draft) -> bool:
     if draft.kind == "outcome":
         mine = _content_words(draft.answer)
         return bool(mine) and len(mine & _content_words(prompt)) * 2 >= len(mine)
-    # Actors: the name, or an alias or surname the text gives (not a title like "president")
+    # Actors: the name, or an alias or surname the text gives (not a title like "president"),
+    # or the answer's nationality ("Which country justified Iraqi actions?" gives Iraq away).
     names = [draft.answer] + [a for a in draft.accepted if draft.answer not in a]
-    return any(mentions(prompt, n) for n in names)
+    states = {canonical_entity(n) for n in draft.answer.split(" and ")}
+    nationalities = {DEMONYMS.get(w) for w in re.findall(r"[a-z]+", name_key(prompt))}
+    return any(mentions(prompt, n) for n in names) or bool(states & nationalities)
 
 
 def _content_words(text: str) -> set[str]:
