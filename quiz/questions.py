@@ -279,7 +279,11 @@ class _Writer:
         """"the 1991 Gulf War" → "In what year was the Gulf War?"."""
         leave = {t.i for t in tokens}
         for child in head.children:
-            if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj"):
+            # Only "of" belongs to an event's name ("the Battle of Aleppo"); "alongside ..."
+            # and other modifiers say something else.
+            if child.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or (
+                child.dep_ == "prep" and child.lower_ != "of"
+            ):
                 leave.update(t.i for t in child.subtree)
         np = [t for t in head.subtree if t.i not in leave]
         names = [t for t in np if t.pos_ == "PROPN" and t.lower_ not in _EVENT_NOUNS]
