@@ -223,10 +223,7 @@ def _run_history(args: argparse.Namespace) -> int:
         store = Store(path)
     except StoreError as error:
         return _fail(str(error))
-    now = datetime.now(UTC)
-    offset = now.astimezone().utcoffset()
-    history = summarise(store, now=now, bank=args.bank, since=since,
-                        utc_offset=offset.total_seconds() if offset else 0.0,
+    history = summarise(store, now=datetime.now(UTC), bank=args.bank, since=since,
                         prompts=_known_prompts())
     store.close()
     if args.json:

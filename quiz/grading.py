@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -175,8 +175,6 @@ def _same_day(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _without_year(d: PartialDate) -> PartialDate:
-    from dataclasses import replace
-
     return replace(d, year=None, end=None) if d.precision in (Precision.DAY, Precision.MONTH) \
         else d
 

@@ -69,10 +69,17 @@ class History:
         return data
 
 
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "–"
+
+
 def summarise(store: Store, *, now: datetime, bank: str | None = None,
-              since: datetime | None = None, utc_offset: float = 0.0,
+              since: datetime | None = None, utc_offset: float | None = None,
               prompts: dict[str, str] | None = None, retention: float = 0.9) -> History:
+    """`utc_offset` (seconds) defaults to the store's: the day its reviews were counted in."""
     prompts = prompts or {}
+    if utc_offset is None:
+        utc_offset = store.utc_offset
     h = History()
     local = timedelta(seconds=utc_offset)
     for (_id, bank_name, mode, started, _ended, answered, right, seconds) in (

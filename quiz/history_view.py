@@ -6,11 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quiz.history import History
-
-
-def _pct(right: int, total: int) -> str:
-    return f"{100 * right / total:.0f}%" if total else "–"
+from quiz.history import History, percent
 
 
 def render_history(h: History, console: Console) -> None:
@@ -20,9 +16,9 @@ def render_history(h: History, console: Console) -> None:
             "answered", "right", "minutes") else "left")
     for s in h.sessions[-15:]:
         sessions.add_row(s.started, Text(s.bank), s.mode, str(s.answered),
-                         _pct(s.right, s.answered), f"{s.minutes:.1f}")
+                         percent(s.right, s.answered), f"{s.minutes:.1f}")
     console.print(sessions)
-    console.print(Text(f"Total: {h.answered} answered, {_pct(h.right, h.answered)} right, "
+    console.print(Text(f"Total: {h.answered} answered, {percent(h.right, h.answered)} right, "
                        f"{h.minutes:.0f} minutes over {len(h.sessions)} "
                        f"session{'s' if len(h.sessions) != 1 else ''}. "
                        f"Streak: {h.streak} day{'s' if h.streak != 1 else ''}."))
@@ -32,9 +28,9 @@ def render_history(h: History, console: Console) -> None:
     accuracy.add_column("right", justify="right")
     accuracy.add_column("answered", justify="right")
     for kind, (right, total) in sorted(h.by_kind.items()):
-        accuracy.add_row(f"{kind}s", _pct(right, total), str(total))
+        accuracy.add_row(f"{kind}s", percent(right, total), str(total))
     for week, right, total in h.by_week[-8:]:
-        accuracy.add_row(f"week of {week}", _pct(right, total), str(total))
+        accuracy.add_row(f"week of {week}", percent(right, total), str(total))
     console.print(accuracy)
 
     retention = Table(title="True retention (first review of a card each day)",
@@ -43,7 +39,7 @@ def render_history(h: History, console: Console) -> None:
         retention.add_column(column, justify="left" if column == "cards" else "right")
     for name, label in (("young", "young (< 21 days)"), ("mature", "mature (≥ 21 days)")):
         passed, total = h.retention[name]
-        retention.add_row(label, str(passed), str(total), _pct(passed, total))
+        retention.add_row(label, str(passed), str(total), percent(passed, total))
     console.print(retention)
 
     console.print(Text("Cards: " + ", ".join(f"{n} {state}" for state, n in h.states.items())))

@@ -270,7 +270,7 @@ class _Writer:
         prompt = ask_non_subject(clause, _when(date), past=past)
         if not prompt:
             return "tense not recognised"
-        accepted = [claim.answer] if fold_eq(claim.answer, date.display()) is False else []
+        accepted = [] if name_key(claim.answer) == name_key(date.display()) else [claim.answer]
         return Draft(fact, "date", prompt, date.display(), "date", date.value(), "",
                      accepted=accepted, date=date)
 
@@ -417,7 +417,7 @@ class _Writer:
     def _linked(self, fact: Fact, claim: Claim, sdoc: Doc, tokens: list[Token]) -> Draft | str:
         root = span_root(tokens)
         verb = root.head.head if root.head.pos_ == "ADP" else root.head
-        if verb.pos_ != "VERB" or _lemma(verb) != claim.value:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() != claim.value:
             return "link verb not found"
         subject = subject_of(verb)
         if subject is not None and subject.lower_ not in ("which", "that", "who"):
@@ -442,7 +442,7 @@ class _Writer:
         if not _has_context(cause):
             return "too little context"
         prompt = _LINK_QUESTIONS[claim.value].format(x=x)
-        answer = _outcome_phrase(tokens)
+        answer = words(tokens)
         return Draft(fact, "outcome", prompt, answer, "outcome", claim.value, "",
                      shape="phrase")
 
@@ -478,7 +478,7 @@ class _Writer:
             prompt = f"What did {words(doer)} do with {thing}{when}?"
         if not _has_context(np) and not when:
             return "too little context"
-        answer = verb.text if passive else _participle_of(verb)
+        answer = verb.text
         accepted = [claim.answer] if claim.answer != answer else []
         return Draft(fact, "outcome", prompt, answer, "outcome", claim.value, "",
                      accepted=accepted, shape="verb")
@@ -534,10 +534,6 @@ def _content_words(text: str) -> set[str]:
     small = {"the", "of", "and", "in", "on", "a", "an", "to", "for", "with", "by", "at", "its",
              "their", "from", "into", "via", "was", "were"}
     return {w for w in re.findall(r"[a-z0-9]+", name_key(text)) if w not in small}
-
-
-def fold_eq(a: str, b: str) -> bool:
-    return name_key(a) == name_key(b)
 
 
 def _when(date: PartialDate) -> str:
@@ -609,15 +605,3 @@ def _actor_type(label: str, names: list[str]) -> str:
     if label == "GPE":
         return "country" if all(name_key(n) in COUNTRY_KEYS for n in names) else "place"
     return "group"
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
-def _outcome_phrase(tokens: list[Token]) -> str:
-    return words(tokens)
-
-
-def _participle_of(verb: Token) -> str:
-    return verb.text

@@ -366,12 +366,10 @@ class Store:
             return int(cur.lastrowid)
 
     def reviews(self, card_id: int) -> list[sqlite3.Row]:
-        self.db.row_factory = sqlite3.Row
-        try:
-            return list(self.db.execute("SELECT * FROM reviews WHERE card = ? ORDER BY id",
-                                        (card_id,)))
-        finally:
-            self.db.row_factory = None
+        cursor = self.db.cursor()
+        cursor.row_factory = sqlite3.Row
+        return list(cursor.execute("SELECT * FROM reviews WHERE card = ? ORDER BY id",
+                                   (card_id,)))
 
     # -- figures for the history (aggregated here, so a million reviews stay fast) -------------
 

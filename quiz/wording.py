@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+
+from quiz.textnorm import fold, name_key
 
 # Children of a verb that belong to another statement.
 _OTHER_STATEMENT = {"advcl", "parataxis", "mark", "punct", "cc", "dep", "intj", "meta",
@@ -413,8 +415,6 @@ def _bare(noun: Token, kept: set[int]) -> bool:
 
 def mentions(text: str, answer: str) -> bool:
     """Does `text` contain the answer, or a distinctive word of it?"""
-    from quiz.textnorm import fold, name_key
-
     def norm(s: str) -> str:
         return " " + " ".join(re.findall(r"[a-z0-9]+", name_key(fold(s)))) + " "
 
@@ -425,7 +425,3 @@ def mentions(text: str, answer: str) -> bool:
              "from", "its", "their", "his", "her", "was", "were", "it", "them", "they"}
     distinctive = [w for w in norm(answer).split() if w not in small and len(w) > 2]
     return any(f" {w} " in hay for w in distinctive)
-
-
-def span_text(span: Span) -> str:
-    return tidy(span.text)

@@ -260,10 +260,7 @@ class QuizApp(App[None]):
         if self.study is None:
             self.say("The study history could not be opened.", "tutor")
             return
-        now = self.clock()
-        offset = now.astimezone().utcoffset()
-        figures = summarise(self.study.store, now=now, bank=self.bank_name,
-                            utc_offset=offset.total_seconds() if offset else 0.0,
+        figures = summarise(self.study.store, now=self.clock(), bank=self.bank_name,
                             prompts={q.id: q.prompt for q in self.bank.questions})
         self.push_screen(HistoryScreen(figures))
 

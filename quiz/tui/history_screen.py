@@ -8,12 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Sparkline, Static
 
-from quiz.history import History
-
-
-def _pct(right: int, total: int) -> str:
-    return f"{100 * right / total:.0f}%" if total else "–"
-
+from quiz.history import History, percent
 
 BAR = 40  # characters for 100 %
 
@@ -52,7 +47,7 @@ class HistoryScreen(ModalScreen[None]):
         h = self.history
         with VerticalScroll(id="history"):
             yield Static(Text(
-                f"History: {h.answered} answered, {_pct(h.right, h.answered)} right, "
+                f"History: {h.answered} answered, {percent(h.right, h.answered)} right, "
                 f"{h.minutes:.0f} min, {len(h.sessions)} session"
                 f"{'s' if len(h.sessions) != 1 else ''}, streak {h.streak} "
                 f"day{'s' if h.streak != 1 else ''}",
@@ -62,13 +57,13 @@ class HistoryScreen(ModalScreen[None]):
             yield Static(Text(f"Due over the next 14 days: {sum(due)} "
                               f"({', '.join(str(n) for n in due)})"), markup=False)
             yield Sparkline(due or [0], id="forecast")
-            kinds = "  ".join(f"{k}s {_pct(r, n)} of {n}" for k, (r, n) in
+            kinds = "  ".join(f"{k}s {percent(r, n)} of {n}" for k, (r, n) in
                               sorted(h.by_kind.items()))
             yield Static(Text(f"By kind: {kinds or '–'}"), markup=False)
             young, mature = h.retention["young"], h.retention["mature"]
             yield Static(Text(
-                f"True retention: young {_pct(*young)} ({young[1]} reviews), "
-                f"mature {_pct(*mature)} ({mature[1]} reviews)\n"
+                f"True retention: young {percent(*young)} ({young[1]} reviews), "
+                f"mature {percent(*mature)} ({mature[1]} reviews)\n"
                 "Cards: " + ", ".join(f"{n} {s}" for s, n in h.states.items())), markup=False)
             weak = Text("Weakest questions:")
             for w in h.weakest[:5]:
