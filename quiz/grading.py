@@ -15,10 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from quiz.dates import PartialDate, Precision, parse_date
-from quiz.textnorm import COUNTRY_KEYS, DEMONYMS, canonical_entity, fold, name_key
+from quiz.textnorm import COUNTRY_KEYS, fold, name_key, same_word, stem, tokens
 
 Outcome = Literal["correct", "partial", "wrong"]
 MAX_RESPONSE = 300  # characters read; a longer reply is an essay, not an answer
@@ -233,11 +231,11 @@ def _grade_names(answer: str, response: str, references: list[str], *, people: b
         return _grade_list(answer, response)
     if _several_names(response):
         return Verdict("wrong", f"One answer, please. The answer is {answer}.")
-    said = _words(response)
+    said = tokens(response)
     best: Outcome = "wrong"
     feedback = f"The answer is {answer}."
     for ref in references:
-        words = _words(ref)
+        words = tokens(ref)
         if not words:
             continue
         if _same_words(said, words):
@@ -255,14 +253,14 @@ def _grade_names(answer: str, response: str, references: list[str], *, people: b
 
 def _grade_person(answer: str, said: list[str], words: list[str]) -> Verdict:
     surname, given = words[-1], words[:-1]
-    if len(said) == 1 and _same_word(said[0], surname):
+    if len(said) == 1 and same_word(said[0], surname):
         return Verdict("correct", f"Right: {answer}.")
-    if len(said) >= 2 and _same_word(said[-1], surname) and not any(
-        _same_word(s, g) for s in said[:-1] for g in given
+    if len(said) >= 2 and same_word(said[-1], surname) and not any(
+        same_word(s, g) for s in said[:-1] for g in given
     ):
         return Verdict("wrong", f"Same family name, different person: the answer is "
                                     f"{answer}.")
-    if len(said) == 1 and given and _same_word(said[0], given[0]):
+    if len(said) == 1 and given and same_word(said[0], given[0]):
         return Verdict("partial", f"Right person; give the family name too: {answer}.")
     return Verdict("wrong", f"The answer is {answer}.")
 
@@ -283,7 +281,7 @@ def _is_list(answer: str) -> bool:
 
 def _members(text: str) -> list[str]:
     parts = re.split(r"\s*(?:,|;|/|&|\band\b|\bplus\b)\s*", text)
-    return [p for p in (x.strip() for x in parts) if _words(p)]
+    return [p for p in (x.strip() for x in parts) if tokens(p)]
 
 
 def _grade_list(answer: str, response: str) -> Verdict:
@@ -292,7 +290,7 @@ def _grade_list(answer: str, response: str) -> Verdict:
     found = set()
     for g in given:
         match = next((i for i, w in enumerate(wanted) if i not in found and _same_words(
-            _words(g), _words(w))), None)
+            tokens(g), tokens(w))), None)
         if match is None:
             return Verdict("wrong", f"{g} is not one of them. The answer is {answer}.")
         found.add(match)
@@ -311,7 +309,7 @@ def _several_names(response: str) -> bool:
 
 
 def _grade_outcome(answer: str, response: str, references: list[str]) -> Verdict:
-    said = [_stem(w) for w in _words(response) if w not in _STOP]
+    said = [stem(w) for w in tokens(response) if w not in _STOP]
     if not said:
         return Verdict("wrong", f"The answer is {answer}.")
     if len(said) > 3 * max(len(_key_words(answer)), 4):
@@ -323,7 +321,7 @@ def _grade_outcome(answer: str, response: str, references: list[str]) -> Verdict
             continue
         if _contradicts(said, keys):
             return Verdict("wrong", f"The opposite happened: {answer}.")
-        hits = [any(_same_word(s, k) for s in said) for k in keys]
+        hits = [any(same_word(s, k) for s in said) for k in keys]
         # The head of the outcome (its first content word) must be there for any credit.
         score = sum(hits) / len(keys) if hits[0] or sum(hits) / len(keys) >= 0.5 else 0.0
         best = max(best, score)
@@ -336,14 +334,14 @@ def _grade_outcome(answer: str, response: str, references: list[str]) -> Verdict
 
 def _key_words(text: str) -> list[str]:
     """Content words; manner adverbs ("indefinitely") count only when nothing else is left."""
-    words = [_stem(w) for w in _words(text) if w not in _STOP]
+    words = [stem(w) for w in tokens(text) if w not in _STOP]
     content = [w for w in words if not w.endswith("ly")]
     return list(dict.fromkeys(content or words))
 
 
 def _contradicts(said: list[str], keys: list[str]) -> bool:
     def has(words: list[str], group: set[str]) -> bool:
-        return any(_same_word(w, g) for w in words for g in group)
+        return any(same_word(w, g) for w in words for g in group)
 
     for left, right in _STEMMED_OPPOSITES:
         if (has(said, left) and has(keys, right) and not has(said, right)) or (
@@ -353,64 +351,19 @@ def _contradicts(said: list[str], keys: list[str]) -> bool:
     return bool(set(said) & _NEGATIONS) != bool(set(keys) & _NEGATIONS)
 
 
-def _stem(word: str) -> str:
-    """A crude stem, enough to meet "suspended", "suspension" and "suspend"."""
-    for suffix in ("ations", "ation", "ions", "ion", "ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    return word
-
-
-_STEMMED_OPPOSITES = [({_stem(w) for w in a}, {_stem(w) for w in b}) for a, b in _OPPOSITES]
+_STEMMED_OPPOSITES = [({stem(w) for w in a}, {stem(w) for w in b}) for a, b in _OPPOSITES]
 
 
 # -- words -------------------------------------------------------------------------------------
 
 
 def _norm(text: str) -> str:
-    return " ".join(_words(text))
-
-
-def _words(text: str) -> list[str]:
-    """Folded words without articles and punctuation; "al-Sharaa" and "Alsharaa" meet."""
-    key = canonical_entity(re.sub(r"\b([A-Za-z])\.", r"\1", text))  # "U.S." is "US"
-    key = re.sub(r"\b(?:a|an|the)\b", " ", key)
-    # "French" is France's: a nationality names its state ("France occupied ...").
-    return [DEMONYMS.get(w, w) if " " not in DEMONYMS.get(w, w) else w
-            for w in re.findall(r"[a-z0-9]+", key) if w]
+    return " ".join(tokens(text))
 
 
 def _same_words(said: list[str], words: list[str]) -> bool:
-    if len(said) == len(words) and all(_same_word(a, b) for a, b in zip(said, words,
+    if len(said) == len(words) and all(same_word(a, b) for a, b in zip(said, words,
                                                                        strict=True)):
         return True
     # "Alsharaa" for "al Sharaa": the same letters, spaced differently
-    return "".join(said) == "".join(words) or _same_word("".join(said), "".join(words))
-
-
-def _same_word(said: str, word: str) -> bool:
-    if said == word:
-        return True
-    if said.isdigit() or word.isdigit():
-        return False  # "1979" is not "1978"
-    a, b = _transliterated(said), _transliterated(word)
-    if a == b:
-        return True
-    allowed = 0 if len(word) <= 4 else 1 if len(word) <= 8 else 2
-    if allowed == 0 or DamerauLevenshtein.distance(said, word) > allowed:
-        return False
-    # A typo, unless it spells another name we know ("Serbia" for "Syria").
-    return said not in COUNTRY_KEYS
-
-
-def _transliterated(word: str) -> str:
-    """One spelling for common transliterations of Arabic names (Hafez/Hafiz, Assad/Asad,
-    Moqtada/Muqtada, Hussein/Husayn)."""
-    w = word
-    w = re.sub(r"^(al|el|ad|ash|as|at|az|an|ar)(?=[a-z]{3})", "", w)
-    w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ai", "i")
-    w = w.replace("ay", "i").replace("ei", "i").replace("q", "k").replace("dh", "d")
-    w = re.sub(r"(.)\1+", r"\1", w)
-    w = w.translate(str.maketrans({"e": "i", "o": "u", "y": "i"}))
-    return w.rstrip("h") or w
+    return "".join(said) == "".join(words) or same_word("".join(said), "".join(words))

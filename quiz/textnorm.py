@@ -1,13 +1,16 @@
 """Text normalisation shared by the generator and the grader (no spaCy here).
 
 `fold` makes strings comparable (case, accents, apostrophe and dash variants); `name_key`
-goes further for names of people, groups and places ("the al-Qaim" and "Al Qaim" meet).
+goes further for names of people, groups and places ("the al-Qaim" and "Al Qaim" meet);
+`tokens`, `stem` and `same_word` compare words, for the grader and the tutor alike.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "ʿ": "'",
                               "ʾ": "'", "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-"})
@@ -85,3 +88,52 @@ CAPITALS = {
     "moscow": "Russia", "washington": "the United States", "london": "Britain",
     "paris": "France", "berlin": "Germany", "kuwait city": "Kuwait", "jerusalem": "Israel",
 }
+
+
+# -- words, for comparing answers and finding facts ---------------------------------------
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words without articles and punctuation; "al-Sharaa" and "Alsharaa" meet."""
+    key = canonical_entity(re.sub(r"\b([A-Za-z])\.", r"\1", text))  # "U.S." is "US"
+    key = re.sub(r"\b(?:a|an|the)\b", " ", key)
+    # "French" is France's: a nationality names its state ("France occupied ...").
+    return [DEMONYMS.get(w, w) if " " not in DEMONYMS.get(w, w) else w
+            for w in re.findall(r"[a-z0-9]+", key) if w]
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to meet "suspended", "suspension" and "suspend"."""
+    for suffix in ("ations", "ation", "ions", "ion", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+def same_word(said: str, word: str) -> bool:
+    """The same word, allowing transliteration and a typo short of another known name."""
+    if said == word:
+        return True
+    if said.isdigit() or word.isdigit():
+        return False  # "1979" is not "1978"
+    a, b = transliterated(said), transliterated(word)
+    if a == b:
+        return True
+    allowed = 0 if len(word) <= 4 else 1 if len(word) <= 8 else 2
+    if allowed == 0 or DamerauLevenshtein.distance(said, word) > allowed:
+        return False
+    # A typo, unless it spells another name we know ("Serbia" for "Syria").
+    return said not in COUNTRY_KEYS
+
+
+def transliterated(word: str) -> str:
+    """One spelling for common transliterations of Arabic names (Hafez/Hafiz, Assad/Asad,
+    Moqtada/Muqtada, Hussein/Husayn)."""
+    w = word
+    w = re.sub(r"^(al|el|ad|ash|as|at|az|an|ar)(?=[a-z]{3})", "", w)
+    w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ai", "i")
+    w = w.replace("ay", "i").replace("ei", "i").replace("q", "k").replace("dh", "d")
+    w = re.sub(r"(.)\1+", r"\1", w)
+    w = w.translate(str.maketrans({"e": "i", "o": "u", "y": "i"}))
+    return w.rstrip("h") or w
