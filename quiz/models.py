@@ -123,3 +123,13 @@ class Bank(_Model):
     questions: list[Question]
     facts: list[BankFact]
     conflicts: list[ConflictReport]
+
+    def independent(self, docs: list[str]) -> int:
+        """How many of these documents count separately: a copy counts with its original."""
+        copies = {s.doc: set(s.copies) for s in self.sources}
+        counted: list[str] = []
+        for doc in docs:
+            if not any(doc in copies.get(c, set()) or c in copies.get(doc, set())
+                       for c in counted):
+                counted.append(doc)
+        return len(counted)

@@ -131,7 +131,7 @@ def transliterated(word: str) -> str:
     """One spelling for common transliterations of Arabic names (Hafez/Hafiz, Assad/Asad,
     Moqtada/Muqtada, Hussein/Husayn)."""
     w = word
-    w = re.sub(r"^(al|el|ad|ash|as|at|az|an|ar)(?=[a-z]{3})", "", w)
+    w = re.sub(r"^(al|el)(?=[a-z]{3})", "", w)  # "Alsharaa"; not "Assad" → "sad"
     w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ai", "i")
     w = w.replace("ay", "i").replace("ei", "i").replace("q", "k").replace("dh", "d")
     w = re.sub(r"(.)\1+", r"\1", w)

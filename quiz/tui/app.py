@@ -85,7 +85,6 @@ class QuizApp(App[None]):
         self.by_kind: dict[str, list[int]] = {}  # kind -> [right, answered]
         self.started: datetime | None = None
         self.titles = {s.doc: s.title for s in bank.sources}
-        self.copies = {s.doc: set(s.copies) for s in bank.sources}
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(id="transcript")
@@ -331,21 +330,12 @@ class QuizApp(App[None]):
             self.streak = 0
         text = Text(result.verdict.feedback)
         evidence = q.evidence[0]
-        status = (f"corroborated by {self.independent(q.sources)} independent sources"
+        status = (f"corroborated by {self.bank.independent(q.sources)} independent sources"
                   if q.status == "corroborated" else "from a single source")
         text.append(f"\n“{evidence.quote}”", style="italic")
         text.append(f"\n— {self.titles.get(evidence.doc, evidence.doc)} ({status})")
         text.append(f"\nAgain {describe_interval(result.due - self.clock())}.")
         self.say(text, result.verdict.outcome)
-
-    def independent(self, sources: list[str]) -> int:
-        """Sources that count separately: a document copying another counts once."""
-        counted: list[str] = []
-        for doc in sources:
-            if not any(doc in self.copies.get(c, set()) or c in self.copies.get(doc, set())
-                       for c in counted):
-                counted.append(doc)
-        return len(counted)
 
     def update_status(self) -> None:
         if self.study is None:

@@ -1,0 +1,145 @@
+"""How well the tutor answers learners' own questions, and how fast it finds facts.
+
+    python bench/tutor.py            # quality on tests/data/tutor_questions.tsv (the seed bank)
+    python bench/tutor.py --speed    # also: retrieval time on a generated 100,000-question bank
+
+Quality: a question with an expected answer is answered right when the tutor answers and its
+answer grades correct against the expected one (or contains it); a question marked "-" is
+declined right when the tutor declines. Printed per split: dev rows were used for tuning,
+test rows were run at the first measurement and seen since, fresh rows were written after
+tuning and run once to measure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quiz.bank import load_bank  # noqa: E402
+from quiz.grading import grade  # noqa: E402
+from quiz.models import Bank, BankFact, Evidence, Question  # noqa: E402
+from quiz.textnorm import fold  # noqa: E402
+from quiz.tutor import Reply, Tutor  # noqa: E402
+
+BANK = ROOT / "banks" / "iraq-syria.json"
+QUESTIONS = ROOT / "tests" / "data" / "tutor_questions.tsv"
+
+
+def read_questions(path: Path = QUESTIONS) -> list[tuple[str, str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            split, expected, question = line.split("\t")
+            rows.append((split, expected, question))
+    return rows
+
+
+def judged_right(reply: Reply, expected: str) -> bool:
+    if expected == "-":
+        return reply.verdict == "declined"
+    if reply.verdict != "answered":
+        return False
+    if reply.asked in ("events", "about"):  # what happened then, who X is: in the quotes
+        return any(fold(expected) in fold(f.evidence.quote) for f in reply.facts) or (
+            fold(expected) in fold(reply.answer))
+    kind = "date" if reply.asked == "date" else "text"
+    return grade(expected, reply.answer, kind=kind).correct or fold(expected) in fold(
+        reply.answer)
+
+
+def quality(tutor: Tutor, verbose: bool) -> None:
+    tallies: dict[tuple[str, bool], list[int]] = {}
+    for split, expected, question in read_questions():
+        reply = tutor.ask(question)
+        ok = judged_right(reply, expected)
+        tally = tallies.setdefault((split, expected != "-"), [0, 0])
+        tally[0] += ok
+        tally[1] += 1
+        if verbose and not ok:
+            got = reply.answer or (reply.closest[0].statement[:60] if reply.closest else "")
+            print(f"  ✘ [{split}] {question!r}: expected {expected!r}, got {reply.verdict} "
+                  f"{got!r}")
+    for split in ("dev", "test", "fresh", "all"):
+        for answerable, label in ((True, "answered right"), (False, "declined right")):
+            right = sum(v[0] for (s, a), v in tallies.items()
+                        if a == answerable and split in (s, "all"))
+            total = sum(v[1] for (s, a), v in tallies.items()
+                        if a == answerable and split in (s, "all"))
+            print(f"{split:>4}  {label}: {right}/{total} = {100 * right / total:.0f}%")
+
+
+def big_bank(seed_bank: Bank, questions: int, rng: random.Random) -> Bank:
+    """The seed bank's facts among made-up ones: Zipf-distributed words, as real text has."""
+    vocabulary = [f"w{i:05d}" for i in range(60_000)]
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    seed_words = [w for f in seed_bank.facts for w in f.statement.split()]
+    facts = list(seed_bank.facts)
+    made: list[Question] = []
+    template = seed_bank.questions[0]
+    n_facts = int(questions * len(seed_bank.facts) / len(seed_bank.questions))
+    for i in range(n_facts - len(facts)):
+        words = rng.choices(vocabulary, weights, k=12) + rng.sample(seed_words, 6)
+        rng.shuffle(words)
+        statement = " ".join(words)
+        facts.append(BankFact(id=f"x-{i}", kind=rng.choice(("date", "actor", "outcome")),
+                              statement=statement, event=statement, answer=words[0],
+                              value=words[0], status="single-source",
+                              sources=[seed_bank.sources[0].doc],
+                              evidence=[Evidence(doc=seed_bank.sources[0].doc,
+                                                 quote=statement + ".", start=0,
+                                                 end=len(statement) + 1)]))
+    for i in range(questions):
+        made.append(template.model_copy(update={"id": f"q-x-{i}", "fact": f"x-{i}"}))
+    return seed_bank.model_copy(update={"facts": facts, "questions": made})
+
+
+def speed(seed_bank: Bank) -> None:
+    rng = random.Random(8)
+    t0 = time.perf_counter()
+    bank = big_bank(seed_bank, 100_000, rng)
+    print(f"\nbank: {len(bank.questions):,} questions, {len(bank.facts):,} facts "
+          f"(made in {time.perf_counter() - t0:.1f} s)")
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    tutor = Tutor([bank])
+    built = time.perf_counter() - t0
+    memory = tracemalloc.get_traced_memory()[0] / 2**20
+    tracemalloc.stop()
+    print(f"index built in {built:.1f} s, {memory:.0f} MiB")
+    times = []
+    for _ in range(3):
+        for _, _, question in read_questions():
+            t0 = time.perf_counter()
+            tutor.ask(question)
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    print(f"retrieval over {len(times)} asks: median {statistics.median(times):.1f} ms, "
+          f"p95 {times[int(0.95 * len(times))]:.1f} ms, worst {times[-1]:.1f} ms")
+    quality(tutor, verbose=False)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args()
+    seed_bank = load_bank(BANK)
+    t0 = time.perf_counter()
+    tutor = Tutor([seed_bank])
+    print(f"seed bank: {len(seed_bank.facts)} facts indexed in "
+          f"{(time.perf_counter() - t0) * 1000:.0f} ms")
+    quality(tutor, verbose=not args.quiet)
+    if args.speed:
+        speed(seed_bank)
+
+
+if __name__ == "__main__":
+    main()
