@@ -79,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     _add_db(history)
     history.set_defaults(run=_run_history)
 
+    ask = commands.add_parser(
+        "ask", help="ask the tutor a question; it answers from the banks' verified facts",
+        description="Answer a question from the verified facts of question banks, with the "
+                    "quote it rests on; say so when they do not answer it.",
+    )
+    ask.add_argument("question", nargs="*", metavar="QUESTION",
+                     help='e.g. "when did the al-Qaim crossing reopen?"')
+    ask.add_argument("--bank", action="append", type=Path, metavar="BANK.json",
+                     help="a bank to search (repeat for several; default: the bundled one)")
+    ask.add_argument("--json", action="store_true", help="print the reply as JSON")
+    ask.set_defaults(run=_run_ask)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of bank files")
     schema.set_defaults(run=_run_schema)
     return parser
@@ -237,6 +249,29 @@ def _run_history(args: argparse.Namespace) -> int:
         from quiz.history_view import render_history
 
         render_history(history, Console())
+    return 0
+
+
+def _run_ask(args: argparse.Namespace) -> int:
+    from quiz.bank import BankError, load_bank
+    from quiz.tutor import Tutor
+
+    question = " ".join(args.question).strip()
+    if not question:
+        return _fail('ask what? e.g. quiz ask "when did the al-Qaim crossing reopen?"')
+    try:
+        banks = [load_bank(path) for path in args.bank or [BUNDLED_BANK]]
+    except BankError as error:
+        return _fail(str(error))
+    reply = Tutor(banks).ask(question)
+    if args.json:
+        print(reply.model_dump_json(indent=2))
+    else:
+        from rich.console import Console
+
+        from quiz.tutor_view import render_reply
+
+        Console().print(render_reply(reply))
     return 0
 
 

@@ -41,8 +41,10 @@ KNOWN_ALIASES = {
 
 def fold(text: str) -> str:
     """Lower case without accents, with one kind of apostrophe and dash, spaces folded."""
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_APOSTROPHES)
+    if not text.isascii():  # most text is: skip the costly part
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
 
 

@@ -12,12 +12,14 @@ Pure Python on the study side: no spaCy, nothing from the generator.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel
@@ -26,7 +28,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from quiz.dates import PartialDate, find_dates, parse_date
 from quiz.models import Bank, BankFact, ConflictReport
-from quiz.textnorm import COUNTRY_KEYS, fold, same_word, stem, tokens, transliterated
+from quiz.textnorm import COUNTRY_KEYS, DEMONYMS, fold, same_word, stem, transliterated
 
 Wanted = Literal["date", "actor", "outcome", "events", "about", "any"]
 
@@ -34,8 +36,8 @@ ANSWER_AT = 0.6  # share of the question's (idf-weighted) words a fact must cove
 # A word in the fact's own clause counts more than in the rest of its sentence, and that
 # more than in the sentences other documents corroborate it with.
 STATEMENT, CONTEXT, OTHERS = 1.0, 0.6, 0.6
-COMMON = 4000  # terms in more facts than this only score facts that rarer terms found
 MISSING = 0.25  # ... and none it lacks may weigh more than this share
+RANKED = 200  # best-scoring facts looked at closely
 CLOSEST = 3
 _EMPTY = array("I")
 
@@ -56,6 +58,7 @@ _STOP = {
     "did", "also", "then", "than", "but", "not", "s", "one", "other", "own", "between",
     "among", "after", "before", "during", "against", "over", "under", "through", "near",
     "since", "until", "within", "without", "about", "upon", "via", "per",
+    "al", "el",  # the Arabic article: "al-Qaim" is found as "Qaim"
 }
 # Past forms a crude stemmer cannot undo.
 _IRREGULAR = {
@@ -91,6 +94,9 @@ def root(word: str) -> str:
     """The root a word is indexed under: "invasion", "invaded" and "invades" meet."""
     word = _IRREGULAR.get(word, word)
     word = _DERIVED.get(word, word)
+    state = DEMONYMS.get(word, word)
+    if " " not in state:
+        word = state  # "Iraqi" is Iraq's
     word = re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", word)  # recognise → recognize
     word = stem(word)
     if len(word) > 4 and word.endswith("ed"):
@@ -102,6 +108,7 @@ def root(word: str) -> str:
     return _SAME.get(word, word)
 
 
+@lru_cache(maxsize=500_000)  # a bank's words repeat: each is worked out once
 def key(word: str) -> str:
     """What a word is indexed under: its root in one spelling ("Asad", "Assad" meet)."""
     return transliterated(root(word))
@@ -110,11 +117,19 @@ def key(word: str) -> str:
 _BEGIN, _END = key("begin"), key("end")
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+_REWORD = re.compile(r"\bre-(?=\w)")  # re-opened → reopened
+_INITIAL = re.compile(r"\b([a-z])\.")  # U.S. → us
+_POSSESSIVE = re.compile(r"'s\b")
+_NAME = re.compile(r"(?<=[^.!?:\n] )[A-Z][\w'’-]+")  # capitalised inside a sentence
+_DATED = re.compile(r"\b\d|centur")  # a text worth looking for dates in
+
+
 def words(text: str, *, drop: set[str] = _STOP) -> list[str]:
-    """The words of a text that say what it is about, as written (folded)."""
-    text = re.sub(r"\bre-(?=\w)", "re", text, flags=re.IGNORECASE)  # re-opened → reopened
-    text = re.sub(r"\bair strike", "airstrike", text, flags=re.IGNORECASE)
-    return [w for w in tokens(text) if w not in drop and not w.isdigit()]
+    """The words of a text that say what it is about, folded: "al-Qaim's" → ["qaim"]."""
+    text = _INITIAL.sub(r"\1", _REWORD.sub("re", fold(text)))
+    text = _POSSESSIVE.sub("", text.replace("air strike", "airstrike")).replace("'", "")
+    return [w for w in _WORD.findall(text) if w not in drop and not w.isdigit()]
 
 
 def _keys(text: str) -> list[str]:
@@ -135,6 +150,7 @@ class Quote(BaseModel):
 
 
 class FoundFact(BaseModel):
+    id: str  # the fact's id in its bank
     statement: str
     answer: str
     kind: str
@@ -240,7 +256,8 @@ class Tutor:
         self._statement: dict[str, array] = {}  # key -> facts whose clause has it
         self._context: dict[str, array] = {}  # key -> facts whose own sentence has it
         self._others: dict[str, array] = {}  # key -> facts other documents' quotes have it
-        self._length: list[int] = []  # terms in each fact's clause: shorter wins a tie
+        self._length: list[int] = []  # keys in each fact's clause: shorter wins a tie
+        self._dated: dict[int, array] = {}  # year -> date facts from that year
         self._names = {key(w) for c in COUNTRY_KEYS for w in c.split()}  # written capitalised
         self._key_of: dict[str, str] = {}  # every word the facts use -> its key
         seen: set[str] = set()
@@ -253,7 +270,9 @@ class Tutor:
                     continue  # never answer from an unreliable document alone
                 seen.add(fact.id)
                 self._add(_Entry(fact, bank, titles, reliable), cache)
-        self._vocabulary = sorted(self._key_of)
+        self._spellings: dict[str, list[str]] = {}  # first letter -> words, for typos
+        for word in sorted(self._key_of):
+            self._spellings.setdefault(word[:1], []).append(word)
         self._count = max(len(self.entries), 1)
 
     def _add(self, entry: _Entry, cache: dict[str, list[str]]) -> None:
@@ -270,6 +289,10 @@ class Tutor:
                 self._cached(evidence.quote, cache)
                 + self._cached(entry.titles.get(evidence.doc, ""), cache))
         self._length.append(len(own))
+        year = re.search(r"(\d{2,4})(X*)", fact.value) if fact.kind == "date" else None
+        if year and not fact.inferred:
+            self._dated.setdefault(int(year.group(1) + "0" * len(year.group(2))),
+                                   array("I")).append(index)
         for postings, keys in ((self._statement, own), (self._context, context - own),
                                (self._others, others - context - own)):
             for word in keys:
@@ -281,8 +304,7 @@ class Tutor:
             cache[text] = [key(w) for w in written]
             self._key_of.update(zip(written, cache[text], strict=True))
             # Capitalised words inside a sentence are names (its first word may be anything).
-            for name in re.findall(r"(?<=[^.!?:\n] )[A-Z][\w'’-]+", text):
-                self._names.update(key(w) for w in words(name))
+            self._names.update(key(w) for w in words(" ".join(_NAME.findall(text))))
         return cache[text]
 
     # -- asking ------------------------------------------------------------------------------
@@ -296,30 +318,38 @@ class Tutor:
         edge = terms[-1] if asking.wanted == "date" and terms and terms[-1] in (
             _BEGIN, _END) else None  # "when did X begin?": the start of X's dates
         scored = self._score(terms)
-        if edge:  # a period's start is when it began, whether or not a word says so
-            for index in scored:
-                if self._spans(index) and not self._has(index, edge):
-                    scored[index] += STATEMENT * self._idf(edge)
         total = sum(self._idf(r) for r in terms) or 1.0
+        if edge:  # a period's start is when it began, whether or not a word says so
+            bonus = STATEMENT * self._idf(edge)
+            for index, score in scored.items():
+                if score + bonus >= ANSWER_AT * total and not self._has(index, edge) and (
+                    self._spans(index)
+                ):
+                    scored[index] += bonus
         names = [r for r in terms if r in self._names]
-        ranked = sorted(scored.items(), key=lambda item: (-round(item[1], 6),
-                                                          self._length[item[0]], item[0]))
+        # Best first; a tie goes to the shorter clause, then to the earlier fact.
+        best = heapq.nlargest(RANKED, scored, key=scored.__getitem__)
+        ranked = sorted(((i, scored[i]) for i in best), key=lambda item: (
+            -round(item[1], 6), self._length[item[0]], item[0]))
         if asking.wanted == "about":
             return self._about(question, asking, terms, ranked)
-        eligible = []
+        eligible: list[_Entry] = []
         for index, score in ranked:
+            if len(eligible) == 10:
+                break
             entry = self.entries[index]
             if score / total < ANSWER_AT:
                 break
             if asking.wanted != "any" and entry.fact.kind != asking.wanted:
                 continue
-            if not self._mentions(index, names) or not self._agrees(entry, asking.date):
+            if not self._mentions(index, names):
                 continue
             if entry.fact.kind != "date" and set(_keys(entry.fact.answer)) <= set(terms):
                 continue  # the question names it already: it asks about something else
             if self._missing(index, terms) > MISSING * total:
                 continue  # a word that matters is not there: a different event
-            eligible.append(entry)
+            if self._agrees(entry, asking.date):
+                eligible.append(entry)
         if not eligible:
             return self._decline(question, asking, [i for i, _ in ranked[:20]])
         fitting = [e for e in eligible if asking.role is None
@@ -351,7 +381,7 @@ class Tutor:
             return own
         allowed = 0 if len(word) <= 4 else 1 if len(word) <= 8 else 2
         if allowed:
-            match = process.extractOne(word, self._vocabulary,
+            match = process.extractOne(word, self._spellings.get(word[:1], []),
                                        scorer=DamerauLevenshtein.distance,
                                        score_cutoff=allowed)
             if match and same_word(word, match[0]):
@@ -367,24 +397,41 @@ class Tutor:
         return math.log(1 + self._count / (self._df(word) + 0.5))
 
     def _score(self, terms: Iterable[str]) -> dict[int, float]:
-        """idf-weighted words of the question each fact covers; common terms only add."""
-        scores: dict[int, float] = {}
-        unique = sorted(set(terms), key=self._df)
+        """idf-weighted words of the question each fact covers.
+
+        Only facts with one of the rarer words can reach ANSWER_AT: the common words left
+        over weigh too little. So the rarer words' lists find the candidates, and the
+        common words (long lists) are looked up for those candidates only.
+        """
+        unique = [w for w in sorted(set(terms), key=self._df) if self._df(w)]
+        weights = {word: self._idf(word) for word in unique}
+        needed = ANSWER_AT * sum(self._idf(w) for w in set(terms))
+        left = sum(weights.values())  # what facts without the finding words can still reach
+        finding = []
         for word in unique:
-            idf = self._idf(word)
+            if left < needed and finding:  # (at least one finds the closest facts)
+                break
+            finding.append(word)
+            left -= weights[word]
+        scores: dict[int, float] = {}
+        for word in unique:
             for postings, weight in ((self._statement.get(word), STATEMENT),
                                      (self._context.get(word), CONTEXT),
                                      (self._others.get(word), OTHERS)):
                 if not postings:
                     continue
-                if scores and len(postings) > COMMON:
-                    for index in list(scores):
-                        at = bisect_left(postings, index)
-                        if at < len(postings) and postings[at] == index:
-                            scores[index] += weight * idf
-                    continue
-                for index in postings:
-                    scores[index] = scores.get(index, 0.0) + weight * idf
+                points = weight * weights[word]
+                if word in finding:
+                    for index in postings:
+                        scores[index] = scores.get(index, 0.0) + points
+                elif len(postings) < 8 * len(scores):  # walking the list is cheaper
+                    for index in postings:
+                        if index in scores:
+                            scores[index] += points
+                else:
+                    for index in scores:
+                        if _holds(postings, index):
+                            scores[index] += points
         return scores
 
     def _mentions(self, index: int, names: list[str]) -> bool:
@@ -394,8 +441,8 @@ class Tutor:
         """A date the question gives must agree with one the fact's own sentence gives."""
         if given is None:
             return True
-        quotes = [e.quote for e in entry.fact.evidence if e.doc in entry.reliable]
-        found = [m.date for q in quotes[:1] for m in find_dates(q)]
+        quote = next(e.quote for e in entry.fact.evidence if e.doc in entry.reliable)
+        found = [m.date for m in find_dates(quote)] if _DATED.search(quote) else []
         if entry.fact.kind == "date":
             found.append(parse_date(entry.fact.answer) or given)
         return any(given.compatible(d) for d in found if d.has_year or not given.has_year)
@@ -404,13 +451,15 @@ class Tutor:
 
     def _found(self, entry: _Entry) -> FoundFact:
         fact = entry.fact
-        evidence = next(e for e in fact.evidence if e.doc in entry.reliable)
-        sources = list(dict.fromkeys(entry.titles.get(d, d) for d in fact.sources
-                                     if d in entry.reliable))
-        return FoundFact(statement=fact.statement, answer=fact.answer, kind=fact.kind,
-                         status=fact.status, sources=sources,
-                         independent=entry.bank.independent(
-                             [d for d in fact.sources if d in entry.reliable]),
+        reliable = [e for e in fact.evidence if e.doc in entry.reliable]
+        # The most direct quote: the shortest that states the answer as the fact does.
+        stating = [e for e in reliable if fold(fact.answer) in fold(e.quote)]
+        evidence = min(stating, key=lambda e: len(e.quote)) if stating else reliable[0]
+        docs = list(dict.fromkeys(d for d in fact.sources if d in entry.reliable))
+        return FoundFact(id=fact.id, statement=fact.statement, answer=fact.answer,
+                         kind=fact.kind, status=fact.status,
+                         sources=[entry.titles.get(d, d) for d in docs],
+                         independent=entry.bank.independent(docs),
                          evidence=Quote(quote=evidence.quote, doc=evidence.doc,
                                         title=entry.titles.get(evidence.doc, evidence.doc),
                                         status=fact.status))
@@ -455,17 +504,16 @@ class Tutor:
     def _events(self, question: str, asking: Asking) -> Reply:
         """"What happened in November 1979?": dated facts inside that period."""
         assert asking.date is not None
+        period = asking.date.interval()
+        years = range(period[0].year, period[1].year + 1) if period else range(0)
         hits: list[_Entry] = []
         quotes: set[str] = set()
-        for entry in self.entries:
-            if entry.fact.kind != "date" or entry.fact.inferred:
-                continue
+        for index in sorted(i for y in years for i in self._dated.get(y, ()))[:10_000]:
+            entry = self.entries[index]
             when = parse_date(entry.fact.answer)
-            found = self._found(entry)
-            if when is not None and when.has_year and asking.date.contains(when) and (
-                found.evidence.quote not in quotes
-            ):
-                quotes.add(found.evidence.quote)
+            quote = self._found(entry).evidence.quote
+            if when is not None and asking.date.contains(when) and quote not in quotes:
+                quotes.add(quote)
                 hits.append(entry)
         if not hits:
             return Reply(question=question, verdict="declined", asked="events",

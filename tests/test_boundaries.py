@@ -8,7 +8,7 @@ import sys
 # Modules the study side is made of (grading, scheduling, store and TUI join as they land).
 STUDY_SIDE = ["quiz.dates", "quiz.textnorm", "quiz.models", "quiz.bank", "quiz.grading",
               "quiz.scheduler", "quiz.store", "quiz.study", "quiz.hints", "quiz.history",
-              "quiz.history_view",
+              "quiz.history_view", "quiz.tutor", "quiz.tutor_view",
               "quiz.tui.app", "quiz.tui.history_screen", "quiz.cli"]
 GENERATOR = ["spacy", "quiz.claims", "quiz.corpus", "quiz.verify", "quiz.factbase",
              "quiz.questions", "quiz.wording", "quiz.generate", "quiz.distractors"]

@@ -53,7 +53,7 @@ def test_a_copy_does_not_count_as_another_source(tmp_path, bank):
     app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3", clock=fixed_clock(T0))
     [q] = [q for q in bank.questions
            if q.status == "corroborated" and len(q.sources) == 3 and q.kind == "date"][:1]
-    assert app.independent(q.sources) == 2  # 002 copies 001
+    assert app.bank.independent(q.sources) == 2  # 002 copies 001
 
 
 async def test_commands_in_a_session(tmp_path, bank):
@@ -199,3 +199,49 @@ async def test_space_reveals_a_flashcard_and_f7_cycles_modes(tmp_path, bank):
         await pilot.press("f7")
         await pilot.pause()
         assert app.fixed_mode == "quiz" and "Mode: quiz" in transcript(app)[-1]
+
+
+async def test_a_question_typed_while_a_card_waits_is_answered_after_it(tmp_path, bank):
+    app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3", clock=fixed_clock(T0),
+                  mode="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.asked.question.prompt
+        await pilot.press(*"who is Hamid Al-Shatri?", "enter")
+        await pilot.pause()
+        assert transcript(app)[-1] == "I'll answer that once you have answered this card."
+        assert app.asked.question.prompt == card  # still waiting, not graded
+        await pilot.press(*"idk", "enter")
+        await pilot.pause()
+        lines = transcript(app)
+        reply = next(i for i, line in enumerate(lines) if "Intelligence Chief" in line)
+        verdict = next(i for i, line in enumerate(lines) if line.startswith("The answer is"))
+        assert verdict < reply < len(lines) - 1  # after the verdict, before the next card
+        assert "still waits" not in lines[reply]
+
+
+async def test_ask_answers_at_once_unless_it_gives_the_card_away(tmp_path, bank):
+    app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3", clock=fixed_clock(T0),
+                  mode="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.asked.question
+        await pilot.press(*"/ask what happened in November 1979?", "enter")
+        await pilot.pause()
+        now = transcript(app)[-1]
+        assert "suspended relations" in now and f"The card still waits: {card.prompt}" in now
+        await pilot.press(*f"/ask {card.prompt}", "enter")
+        await pilot.pause()
+        assert transcript(app)[-1] == "I'll answer that once you have answered this card."
+        assert not any(line.startswith(f"“{card.prompt}”") for line in transcript(app))
+
+
+async def test_with_no_card_waiting_a_question_is_answered_at_once(tmp_path, bank):
+    one = bank.model_copy(update={"questions": bank.questions[:1]})
+    app = QuizApp(one, "one", tmp_path / "h.sqlite3",
+                  clock=fixed_clock(T0, timedelta(minutes=2)), mode="quiz", new_per_day=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.asked is not None:  # right until nothing is due
+            await pilot.press(*app.asked.question.answer, "enter")
+            await pilot.pause()
+        await pilot.press(*"when did Iraq invade Kuwait?", "enter")
+        await pilot.pause()
+        assert transcript(app)[-1].startswith("“when did Iraq invade Kuwait?”\n1990\n")

@@ -1,4 +1,5 @@
-"""The chat: the tutor asks, the learner types, the tutor answers with the evidence.
+"""The chat: the tutor asks, the learner types, the tutor answers with the evidence; the
+learner may ask questions of their own, answered from the bank's verified facts.
 
 Text from a bank is data: every bubble is a rich Text, never parsed as markup.
 """
@@ -24,6 +25,8 @@ from quiz.store import Store, StoreError
 from quiz.study import Asked, Result, Study
 from quiz.tui.commands import HELP, Command, parse
 from quiz.tui.history_screen import HistoryScreen
+from quiz.tutor import Reply, Tutor
+from quiz.tutor_view import render_reply
 
 Clock = Callable[[], datetime]
 
@@ -38,6 +41,9 @@ class Bubble(Static):
     def __init__(self, text: str | Text, role: str) -> None:
         content = text if isinstance(text, Text) else Text(text)
         super().__init__(content, markup=False, classes=f"bubble {role}")
+
+
+SMALL_BANK = 5000  # facts the tutor indexes before the first question (tens of ms)
 
 
 class QuizApp(App[None]):
@@ -65,6 +71,7 @@ class QuizApp(App[None]):
         ("Mode: multiple choice", "Pick from four options", "mode choice"),
         ("Mode: flashcards", "See the answer, rate yourself 1–4", "mode flashcards"),
         ("History", "Sessions, accuracy, retention, forecast, weakest questions", "history"),
+        ("Ask the tutor", "Your own question, answered from the verified facts", "ask"),
         ("Help", "The commands you can type", "help"),
     ]
 
@@ -85,11 +92,14 @@ class QuizApp(App[None]):
         self.by_kind: dict[str, list[int]] = {}  # kind -> [right, answered]
         self.started: datetime | None = None
         self.titles = {s.doc: s.title for s in bank.sources}
+        self.tutor: Tutor | None = None
+        self.held: list[str] = []  # the learner's questions, answered after the waiting card
 
     def compose(self) -> ComposeResult:
         yield VerticalScroll(id="transcript")
         yield Static("", id="status", markup=False)
-        yield Input(placeholder="Type your answer, or an option's number", id="answer")
+        yield Input(placeholder="Your answer, an option's number, or a question ending in ?",
+                    id="answer")
         yield Footer()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -126,6 +136,10 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one("#transcript", VerticalScroll).anchor()
+        if len(self.bank.facts) <= SMALL_BANK:
+            self.tutor = Tutor([self.bank])
+        else:  # indexing a big bank takes seconds: not before the first question
+            self.run_worker(self.index_facts, thread=True)
         try:
             store = Store(self.db_path)
         except StoreError as error:
@@ -139,6 +153,10 @@ class QuizApp(App[None]):
                  "Answer by typing, or by the option's number.", "tutor")
         self.ask_next()
 
+    def index_facts(self) -> None:
+        tutor = Tutor([self.bank])
+        self.call_from_thread(setattr, self, "tutor", tutor)
+
     # -- the conversation ----------------------------------------------------------------------
 
     def say(self, text: str | Text, role: str) -> None:
@@ -146,6 +164,9 @@ class QuizApp(App[None]):
 
     def ask_next(self) -> None:
         assert self.study is not None
+        held, self.held, self.asked = self.held, [], None
+        for question in held:  # asked while the last card waited: answered now
+            self.answer_question(question)
         self.asked = self.study.next()
         self.hinted = False
         self.removed = set()
@@ -167,6 +188,11 @@ class QuizApp(App[None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         response = event.value.strip()
         event.input.value = ""
+        command = parse(response) if response else None
+        if command is not None and command.name in ("ask", "question"):
+            self.say(response, "learner")
+            self.run_command(command)
+            return
         if self.asked is not None and self.asked.mode == "flashcards" and (
             self.flashcard(response)
         ):
@@ -198,6 +224,8 @@ class QuizApp(App[None]):
             self.ask_next()
         elif name == "history":
             self.show_history()
+        elif name in ("ask", "question"):
+            self.ask_tutor(command.argument, typed=name == "question")
         elif name == "unknown":
             self.say(f"No command /{command.argument}. Type /help for the list.", "tutor")
         elif self.study is None or self.asked is None:
@@ -254,6 +282,45 @@ class QuizApp(App[None]):
             self.say("Press Enter to see the answer, then rate it 1–4.", "tutor")
             return True
         return False
+
+    def ask_tutor(self, question: str, *, typed: bool) -> None:
+        """The learner's own question: answered now, or after the waiting card when typed
+        plainly, or when the answer would give the card away."""
+        if not question:
+            answer_box = self.query_one("#answer", Input)
+            answer_box.value = "/ask "
+            answer_box.cursor_position = len(answer_box.value)
+            answer_box.focus()
+            return
+        if self.tutor is None:
+            self.held.append(question)
+            self.say("Still reading the bank's facts; I'll answer after this card.", "tutor")
+            return
+        if self.asked is not None:
+            reply = self.tutor.ask(question)
+            if typed or self.gives_away(reply):
+                self.held.append(question)
+                self.say("I'll answer that once you have answered this card.", "tutor")
+                return
+        self.answer_question(question)
+
+    def answer_question(self, question: str) -> None:
+        if self.tutor is None:
+            self.say("The facts are still being read; ask again in a moment.", "tutor")
+            return
+        text = Text(f"“{question}”\n", style="dim")
+        text.append_text(render_reply(self.tutor.ask(question)))
+        if self.asked is not None:  # the card has scrolled away: show what still waits
+            text.append(f"\n\nThe card still waits: {self.asked.question.prompt}", style="dim")
+        self.say(text, "tutor")
+
+    def gives_away(self, reply: Reply) -> bool:
+        """Whether a reply would tell the learner the waiting card's answer."""
+        assert self.asked is not None
+        card = self.asked.question
+        return any(f.id == card.fact or f.answer.casefold() == card.answer.casefold()
+                   for f in reply.facts + reply.closest) or (
+            bool(reply.answer) and reply.answer.casefold() == card.answer.casefold())
 
     def show_history(self) -> None:
         if self.study is None:

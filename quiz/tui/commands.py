@@ -1,4 +1,5 @@
-"""What the learner typed: an answer, or a command ("/hint", or plain words: "hint please")."""
+"""What the learner typed: an answer, a command ("/hint", or plain words: "hint please"), or
+a question of their own for the tutor ("/ask ...", or "who is Hamid Al-Shatri?")."""
 
 from __future__ import annotations
 
@@ -18,7 +19,12 @@ _WORDS = {
     "history": {"history", "my history", "show my history", "how am i doing", "stats"},
     "quit": {"quit", "exit", "bye", "stop"},
 }
-COMMANDS = ("hint", "skip", "source", "right", "mode", "more", "history", "help", "quit")
+COMMANDS = ("hint", "skip", "source", "right", "mode", "more", "history", "ask", "help",
+            "quit")
+# A message is the learner's own question when it ends in "?" and opens like one; "Was it
+# Iraq?" is a hedged answer, so questions opening with a verb need more words.
+_WH = ("who", "whom", "whose", "what", "when", "where", "which", "why", "how", "tell me")
+_VERB = ("did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "can")
 HELP = (
     "Type your answer, or an option's number. Commands (or plain words):\n"
     "  /hint      a first letter, the decade, or one wrong option removed (\"hint please\")\n"
@@ -28,6 +34,8 @@ HELP = (
     "  /mode M    quiz, choice or flashcards\n"
     "  /more      when nothing is due: ten more new cards\n"
     "  /history   sessions, accuracy, retention, forecast (\"how am I doing\")\n"
+    "  /ask Q     your own question, answered from the verified facts; or just type a\n"
+    "             question ending in ? (while a card waits, it is answered after it)\n"
     "  idk        you don't know: see the answer, and the card comes back soon\n"
     "  /quit      leave; everything answered is saved, and the next start resumes"
 )
@@ -52,4 +60,18 @@ def parse(text: str) -> Command | None:
     for name, phrases in _WORDS.items():
         if plain in phrases:
             return Command(name)
+    if is_question(text):
+        return Command("question", text)
     return None
+
+
+def is_question(text: str) -> bool:
+    """"When did the al-Qaim crossing reopen?" is a question; "Iraq?" and "Was it Iraq?" are
+    answers given with a doubt."""
+    words = text.lower().rstrip("?").split()
+    if not text.rstrip().endswith("?") or not words:
+        return False
+    opening = " ".join(words[:2])
+    if words[0] in _WH or opening in _WH:
+        return len(words) >= 3
+    return words[0] in _VERB and len(words) >= 5
