@@ -38,6 +38,7 @@ ANSWER_AT = 0.6  # share of the question's (idf-weighted) words a fact must cove
 STATEMENT, CONTEXT, OTHERS = 1.0, 0.6, 0.6
 MISSING = 0.25  # ... and none it lacks may weigh more than this share
 RANKED = 200  # best-scoring facts looked at closely
+CLOSEST_SCAN = 5000  # facts scanned for the closest when none can answer
 CLOSEST = 3
 _EMPTY = array("I")
 
@@ -400,13 +401,15 @@ class Tutor:
         """idf-weighted words of the question each fact covers.
 
         Only facts with one of the rarer words can reach ANSWER_AT: the common words left
-        over weigh too little. So the rarer words' lists find the candidates, and the
-        common words (long lists) are looked up for those candidates only.
+        over weigh too little. So the rarer words' lists find the candidates; those that
+        could not reach it even with every common word are dropped (but for a few, the
+        closest, when none can); the common words' long lists are looked up for the rest.
         """
         unique = [w for w in sorted(set(terms), key=self._df) if self._df(w)]
         weights = {word: self._idf(word) for word in unique}
         needed = ANSWER_AT * sum(self._idf(w) for w in set(terms))
         left = sum(weights.values())  # what facts without the finding words can still reach
+        hopeless = left < needed  # no fact can answer: only the closest are wanted
         finding = []
         for word in unique:
             if left < needed and finding:  # (at least one finds the closest facts)
@@ -414,17 +417,18 @@ class Tutor:
             finding.append(word)
             left -= weights[word]
         scores: dict[int, float] = {}
-        for word in unique:
-            for postings, weight in ((self._statement.get(word), STATEMENT),
-                                     (self._context.get(word), CONTEXT),
-                                     (self._others.get(word), OTHERS)):
-                if not postings:
-                    continue
+        for word in finding:
+            for postings, weight in self._lists(word):
                 points = weight * weights[word]
-                if word in finding:
-                    for index in postings:
-                        scores[index] = scores.get(index, 0.0) + points
-                elif len(postings) < 8 * len(scores):  # walking the list is cheaper
+                for index in postings[:CLOSEST_SCAN] if hopeless else postings:
+                    scores[index] = scores.get(index, 0.0) + points
+        able = {i: s for i, s in scores.items() if s + left >= needed}
+        scores = able or {i: scores[i] for i in heapq.nlargest(RANKED, scores,
+                                                                 key=scores.__getitem__)}
+        for word in unique[len(finding):]:
+            for postings, weight in self._lists(word):
+                points = weight * weights[word]
+                if len(postings) < 8 * len(scores):  # walking the list is cheaper
                     for index in postings:
                         if index in scores:
                             scores[index] += points
@@ -433,6 +437,13 @@ class Tutor:
                         if _holds(postings, index):
                             scores[index] += points
         return scores
+
+    def _lists(self, word: str) -> Iterable[tuple[array, float]]:
+        """The facts that have the word, in the clause, the sentence, other sentences."""
+        for postings, weight in ((self._statement, STATEMENT), (self._context, CONTEXT),
+                                 (self._others, OTHERS)):
+            if word in postings:
+                yield postings[word], weight
 
     def _mentions(self, index: int, names: list[str]) -> bool:
         return all(self._has(index, name) for name in names)

@@ -297,10 +297,12 @@ class QuizApp(App[None]):
             self.say("Still reading the bank's facts; I'll answer after this card.", "tutor")
             return
         if self.asked is not None:
-            reply = self.tutor.ask(question)
-            if typed or self.gives_away(reply):
+            giveaway = self.gives_away(self.tutor.ask(question))
+            if typed or giveaway:
                 self.held.append(question)
-                self.say("I'll answer that once you have answered this card.", "tutor")
+                self.say("That would give this card away: I'll answer it once you have "
+                         "answered." if giveaway else "I'll answer that once you have "
+                         "answered this card (/ask asks at once).", "tutor")
                 return
         self.answer_question(question)
 
