@@ -245,3 +245,14 @@ async def test_with_no_card_waiting_a_question_is_answered_at_once(tmp_path, ban
         await pilot.press(*"when did Iraq invade Kuwait?", "enter")
         await pilot.pause()
         assert transcript(app)[-1].startswith("“when did Iraq invade Kuwait?”\n1990\n")
+
+
+async def test_a_declined_question_is_not_held_for_sharing_a_word_with_the_card(tmp_path, bank):
+    app = QuizApp(bank, "iraq-syria", tmp_path / "h.sqlite3", clock=fixed_clock(T0),
+                  mode="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.asked.question.answer == "Iraq"
+        await pilot.press(*"/ask When did Iraq win the Asian Cup?", "enter")
+        await pilot.pause()
+        assert transcript(app)[-1].startswith("“When did Iraq win the Asian Cup?”\n"
+                                              "Nothing in the verified facts answers that.")

@@ -320,7 +320,8 @@ class QuizApp(App[None]):
         """Whether a reply would tell the learner the waiting card's answer."""
         assert self.asked is not None
         card = self.asked.question
-        return any(f.id == card.fact or f.answer.casefold() == card.answer.casefold()
+        quotes = {e.quote for e in card.evidence}
+        return any(f.id == card.fact or f.evidence.quote in quotes
                    for f in reply.facts + reply.closest) or (
             bool(reply.answer) and reply.answer.casefold() == card.answer.casefold())
 
