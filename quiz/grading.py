@@ -10,13 +10,12 @@ never a different word; outcomes by their key content; lists member by member.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from quiz.dates import PartialDate, Precision, parse_date
-from quiz.textnorm import COUNTRY_KEYS, fold, name_key, same_word, stem, tokens
+from quiz.textnorm import COUNTRY_KEYS, clean_input, fold, name_key, same_word, stem, tokens
 
 Outcome = Literal["correct", "partial", "wrong"]
 MAX_RESPONSE = 300  # characters read; a longer reply is an essay, not an answer
@@ -65,7 +64,7 @@ def grade(answer: str, response: str, *, kind: str = "text", accepted: Sequence[
     `kind`: "date", "actor", "outcome", "number", "text" or "choice" (then `choices` are the
     options in display order, answerable by number, letter or text).
     """
-    response = _clean(response)
+    response = clean_input(response)
     if not response:
         return Verdict("wrong", f"No answer given. The answer is {answer}.")
     if len(response) > MAX_RESPONSE:
@@ -80,12 +79,6 @@ def grade(answer: str, response: str, *, kind: str = "text", accepted: Sequence[
     if kind == "outcome":
         return _grade_outcome(answer, response, references)
     return _grade_names(answer, response, references, people=kind == "actor")
-
-
-def _clean(response: object) -> str:
-    text = response if isinstance(response, str) else ("" if response is None else str(response))
-    text = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text[:10_000])
-    return " ".join(text.split())
 
 
 # -- choices ------------------------------------------------------------------------------------

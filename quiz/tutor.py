@@ -27,8 +27,18 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from quiz.dates import PartialDate, find_dates, parse_date
-from quiz.models import Bank, BankFact, ConflictReport
-from quiz.textnorm import COUNTRY_KEYS, DEMONYMS, fold, same_word, stem, transliterated
+from quiz.models import Bank, BankFact, ConflictReport, Evidence
+from quiz.textnorm import (
+    COUNTRY_KEYS,
+    DEMONYMS,
+    IRREGULAR_PARTICIPLE,
+    IRREGULAR_PAST,
+    clean_input,
+    fold,
+    same_word,
+    stem,
+    transliterated,
+)
 
 Wanted = Literal["date", "actor", "outcome", "events", "about", "any"]
 
@@ -61,16 +71,9 @@ _STOP = {
     "since", "until", "within", "without", "about", "upon", "via", "per",
     "al", "el",  # the Arabic article: "al-Qaim" is found as "Qaim"
 }
-# Past forms a crude stemmer cannot undo.
-_IRREGULAR = {
-    "began": "begin", "begun": "begin", "broke": "break", "broken": "break", "fell": "fall",
-    "fallen": "fall", "met": "meet", "took": "take", "taken": "take", "led": "lead",
-    "fought": "fight", "sent": "send", "held": "hold", "won": "win", "overthrew": "overthrow",
-    "overthrown": "overthrow", "rose": "rise", "came": "come", "gave": "give", "made": "make",
-    "kept": "keep", "left": "leave", "sought": "seek", "struck": "strike", "told": "tell",
-    "said": "say", "went": "go", "chose": "choose", "drew": "draw", "withdrew": "withdraw",
-    "withdrawn": "withdraw", "killed": "kill", "seized": "seize", "died": "die",
-}
+# Past forms a crude stemmer cannot undo: the generator's own tables, read backwards.
+_BASE_FORM = {form: verb for table in (IRREGULAR_PAST, IRREGULAR_PARTICIPLE)
+              for verb, form in table.items()} | {"died": "die"}  # too short to stem
 # Nouns for the verbs they name, so "the invasion of Kuwait" meets "invaded Kuwait".
 _DERIVED = {
     "invasion": "invade", "retirement": "retire", "withdrawal": "withdraw",
@@ -78,22 +81,22 @@ _DERIVED = {
     "intervention": "intervene", "establishment": "establish", "agreement": "agree",
     "ascendance": "ascend", "liberation": "liberate", "recognition": "recognize",
     "cooperation": "cooperate", "announcement": "announce", "suspension": "suspend",
-    "death": "die", "reopening": "reopen", "closure": "close", "visit": "visit",
-    "departure": "depart", "arrival": "arrive", "signature": "sign", "defeat": "defeat",
+    "death": "die", "reopening": "reopen", "closure": "close",
+    "departure": "depart", "arrival": "arrive", "signature": "sign",
     "rejection": "reject", "formation": "form", "declaration": "declare",
 }
 # Roots that mean the same here.
 _SAME = {
     "start": "begin", "fall": "overthrow", "toppl": "overthrow", "oust": "overthrow",
     "isis": "isil", "daesh": "isil", "keep": "maintain",
-    "ti": "relation", "tie": "relation", "battl": "fight", "combat": "fight",
+    "tie": "relation", "battl": "fight", "combat": "fight",
     "carry": "conduct", "perform": "conduct",
 }
 
 
 def root(word: str) -> str:
     """The root a word is indexed under: "invasion", "invaded" and "invades" meet."""
-    word = _IRREGULAR.get(word, word)
+    word = _BASE_FORM.get(word, word)
     word = _DERIVED.get(word, word)
     state = DEMONYMS.get(word, word)
     if " " not in state:
@@ -207,7 +210,8 @@ _WH = ("when", "what", "who", "which", "where", "whom")
 
 
 def read_question(question: str) -> Asking:
-    text = fold(re.sub(r"[\x00-\x1f\x7f]", " ", question)).strip(" ?!.")
+    """What a question (already through `clean_input`) asks, about what, and when."""
+    text = fold(question).strip(" ?!.")
     first, _, rest = text.partition(" ")
     if first not in _WH and len(first) >= 3:  # "wen did ...", "whne was ..."
         near = [w for w in _WH if DamerauLevenshtein.distance(first, w) == 1]
@@ -311,7 +315,7 @@ class Tutor:
     # -- asking ------------------------------------------------------------------------------
 
     def ask(self, question: str) -> Reply:
-        question = " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", str(question)).split())[:300]
+        question = clean_input(question, limit=300)
         asking = read_question(question)
         if asking.wanted == "events":
             return self._events(question, asking)
@@ -462,10 +466,7 @@ class Tutor:
 
     def _found(self, entry: _Entry) -> FoundFact:
         fact = entry.fact
-        reliable = [e for e in fact.evidence if e.doc in entry.reliable]
-        # The most direct quote: the shortest that states the answer as the fact does.
-        stating = [e for e in reliable if fold(fact.answer) in fold(e.quote)]
-        evidence = min(stating, key=lambda e: len(e.quote)) if stating else reliable[0]
+        evidence = _direct_quote(entry)
         docs = list(dict.fromkeys(d for d in fact.sources if d in entry.reliable))
         return FoundFact(id=fact.id, statement=fact.statement, answer=fact.answer,
                          kind=fact.kind, status=fact.status,
@@ -522,8 +523,10 @@ class Tutor:
         for index in sorted(i for y in years for i in self._dated.get(y, ()))[:10_000]:
             entry = self.entries[index]
             when = parse_date(entry.fact.answer)
-            quote = self._found(entry).evidence.quote
-            if when is not None and asking.date.contains(when) and quote not in quotes:
+            if when is None or not asking.date.contains(when):
+                continue
+            quote = _direct_quote(entry).quote
+            if quote not in quotes:  # a sentence stating two dated facts is shown once
                 quotes.add(quote)
                 hits.append(entry)
         if not hits:
@@ -562,6 +565,13 @@ def _edge(answer: str, edge: str | None) -> str:
     if edge == _END and when.end is not None:
         return when.end.display()
     return answer
+
+
+def _direct_quote(entry: _Entry) -> Evidence:
+    """The most direct reliable quote: the shortest that states the answer as the fact does."""
+    reliable = [e for e in entry.fact.evidence if e.doc in entry.reliable]
+    stating = [e for e in reliable if fold(entry.fact.answer) in fold(e.quote)]
+    return min(stating, key=lambda e: len(e.quote)) if stating else reliable[0]
 
 
 def _holds(postings: array, index: int) -> bool:

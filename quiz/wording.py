@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quiz.textnorm import fold, name_key
+from quiz.textnorm import IRREGULAR_PARTICIPLE, IRREGULAR_PAST, fold, name_key
 
 # Children of a verb that belong to another statement.
 _OTHER_STATEMENT = {"advcl", "parataxis", "mark", "punct", "cc", "dep", "intj", "meta",
@@ -35,41 +35,9 @@ _POSSESSIVE = {"his", "her", "its", "their"}
 _DEMONSTRATIVE = {"this", "that", "these", "those", "such", "former", "latter", "said",
                   "aforementioned"}
 
-_IRREGULAR_PAST = {
-    "be": "was", "have": "had", "do": "did", "go": "went", "take": "took", "make": "made",
-    "give": "gave", "begin": "began", "break": "broke", "bring": "brought", "buy": "bought",
-    "build": "built", "choose": "chose", "come": "came", "drive": "drove", "fall": "fell",
-    "fight": "fought", "find": "found", "flee": "fled", "forbid": "forbade", "get": "got",
-    "grow": "grew", "hold": "held", "keep": "kept", "know": "knew", "lead": "led",
-    "leave": "left", "lose": "lost", "meet": "met", "overthrow": "overthrew", "pay": "paid",
-    "put": "put", "rise": "rose", "run": "ran", "say": "said", "see": "saw", "seek": "sought",
-    "sell": "sold", "send": "sent", "set": "set", "shoot": "shot", "speak": "spoke",
-    "spend": "spent", "stand": "stood", "strike": "struck", "swear": "swore", "teach": "taught",
-    "tell": "told", "think": "thought", "throw": "threw", "understand": "understood",
-    "win": "won", "withdraw": "withdrew", "write": "wrote", "draw": "drew", "arise": "arose",
-    "overcome": "overcame", "undertake": "undertook", "become": "became", "cut": "cut",
-    "let": "let", "hit": "hit", "spread": "spread", "split": "split", "quit": "quit",
-    "bear": "bore", "beat": "beat", "bind": "bound", "forsake": "forsook", "forgive": "forgave",
-    "rebuild": "rebuilt", "retake": "retook", "uphold": "upheld", "withhold": "withheld",
-    "stop": "stopped", "plan": "planned", "ban": "banned", "ship": "shipped",
-    "commit": "committed", "admit": "admitted", "submit": "submitted", "occur": "occurred",
-    "refer": "referred", "prefer": "preferred", "transfer": "transferred", "control": "controlled",
-    "compel": "compelled", "expel": "expelled", "propel": "propelled", "repel": "repelled",
-}
-_IRREGULAR_PARTICIPLE = {
-    "be": "been", "take": "taken", "give": "given", "begin": "begun", "break": "broken",
-    "choose": "chosen", "drive": "driven", "fall": "fallen", "forbid": "forbidden",
-    "go": "gone", "grow": "grown", "know": "known", "overthrow": "overthrown", "rise": "risen",
-    "see": "seen", "speak": "spoken", "swear": "sworn", "throw": "thrown", "win": "won",
-    "withdraw": "withdrawn", "write": "written", "draw": "drawn", "arise": "arisen",
-    "become": "become", "come": "come", "run": "run", "undertake": "undertaken",
-    "bear": "borne", "beat": "beaten", "retake": "retaken", "forgive": "forgiven",
-}
-
-
 def past_tense(lemma: str) -> str:
-    if lemma in _IRREGULAR_PAST:
-        return _IRREGULAR_PAST[lemma]
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
     if lemma.endswith("e"):
         return lemma + "d"
     if re.search(r"[^aeiou]y$", lemma):
@@ -78,8 +46,8 @@ def past_tense(lemma: str) -> str:
 
 
 def participle(lemma: str) -> str:
-    if lemma in _IRREGULAR_PARTICIPLE:
-        return _IRREGULAR_PARTICIPLE[lemma]
+    if lemma in IRREGULAR_PARTICIPLE:
+        return IRREGULAR_PARTICIPLE[lemma]
     return past_tense(lemma)
 
 

@@ -296,22 +296,26 @@ class QuizApp(App[None]):
             self.held.append(question)
             self.say("Still reading the bank's facts; I'll answer after this card.", "tutor")
             return
+        reply = self.tutor.ask(question)
         if self.asked is not None:
-            giveaway = self.gives_away(self.tutor.ask(question))
+            giveaway = self.gives_away(reply)
             if typed or giveaway:
                 self.held.append(question)
                 self.say("That would give this card away: I'll answer it once you have "
                          "answered." if giveaway else "I'll answer that once you have "
                          "answered this card (/ask asks at once).", "tutor")
                 return
-        self.answer_question(question)
+        self.show_reply(reply)
 
     def answer_question(self, question: str) -> None:
         if self.tutor is None:
             self.say("The facts are still being read; ask again in a moment.", "tutor")
             return
-        text = Text(f"“{question}”\n", style="dim")
-        text.append_text(render_reply(self.tutor.ask(question)))
+        self.show_reply(self.tutor.ask(question))
+
+    def show_reply(self, reply: Reply) -> None:
+        text = Text(f"“{reply.question}”\n", style="dim")
+        text.append_text(render_reply(reply))
         if self.asked is not None:  # the card has scrolled away: show what still waits
             text.append(f"\n\nThe card still waits: {self.asked.question.prompt}", style="dim")
         self.say(text, "tutor")
