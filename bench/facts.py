@@ -12,9 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-from quiz.claims import extract_claims, load_nlp
-from quiz.corpus import read_documents
-from quiz.verify import find_overrides, verify
+from quiz.generator.claims import extract_claims, load_nlp
+from quiz.generator.corpus import read_documents
+from quiz.generator.verify import find_overrides, verify
 
 
 def main(sources: list[str]) -> None:

@@ -17,8 +17,8 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from quiz.claims import load_nlp
-from quiz.generate import generate
+from quiz.generator.claims import load_nlp
+from quiz.generator.pipeline import generate
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

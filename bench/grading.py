@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from quiz.grading import grade
+from quiz.study.grading import grade
 
 CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "grading_cases.tsv"
 

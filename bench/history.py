@@ -2,7 +2,7 @@
 
     python bench/history.py [QUESTIONS] [REVIEWS]   (defaults: 100000 1000000)
 
-Builds the database the way bench/study.py does, then times `quiz.history.summarise`
+Builds the database the way bench/study.py does, then times `quiz.study.history.summarise`
 (every figure `quiz history` shows), best and median of five runs.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 from study import NOW, fill, synthetic_bank  # bench/study.py, beside this file
 
-from quiz.history import summarise
-from quiz.store import Store
+from quiz.study.history import summarise
+from quiz.study.store import Store
 
 
 def main(n_questions: int, n_reviews: int) -> None:

@@ -19,8 +19,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from quiz.models import BANK_SCHEMA, Bank, Evidence, Question
-from quiz.store import Store
-from quiz.study import Study
+from quiz.study.session import Study
+from quiz.study.store import Store
 
 NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from quiz.bank import load_bank, write_bank  # noqa: E402
-from quiz.grading import grade  # noqa: E402
 from quiz.models import Bank, BankFact, Evidence  # noqa: E402
+from quiz.study.grading import grade  # noqa: E402
+from quiz.study.tutor import Reply, Tutor  # noqa: E402
 from quiz.textnorm import fold  # noqa: E402
-from quiz.tutor import Reply, Tutor  # noqa: E402
 
 BANK = ROOT / "banks" / "iraq-syria.json"
 QUESTIONS = ROOT / "tests" / "data" / "tutor_questions.tsv"

@@ -113,7 +113,7 @@ BUNDLED_BANK = Path(__file__).resolve().parent.parent / "banks" / "iraq-syria.js
 
 def _run_study(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
-    from quiz.store import default_path
+    from quiz.study.store import default_path
 
     paths = args.banks or [BUNDLED_BANK]
     if len(paths) > 1:
@@ -149,10 +149,10 @@ def _run_facts(args: argparse.Namespace) -> int:
     # The generator is imported here, not at the top, so that other commands start fast.
     from rich.console import Console
 
-    from quiz.claims import ModelMissing
-    from quiz.factbase import build_fact_base, to_model
-    from quiz.facts_view import render_facts
-    from quiz.verify import SourcesFileError
+    from quiz.generator.claims import ModelMissing
+    from quiz.generator.factbase import build_fact_base, to_model
+    from quiz.generator.verify import SourcesFileError
+    from quiz.views.facts import render_facts
 
     sources = _default_sources(args.sources)
     if sources is None:
@@ -177,10 +177,10 @@ def _run_facts(args: argparse.Namespace) -> int:
 def _run_generate(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from quiz.claims import ModelMissing
-    from quiz.generate import generate
-    from quiz.generate_view import BarProgress, render_summary
-    from quiz.verify import SourcesFileError
+    from quiz.generator.claims import ModelMissing
+    from quiz.generator.pipeline import generate
+    from quiz.generator.verify import SourcesFileError
+    from quiz.views.generate import BarProgress, render_summary
 
     sources = _default_sources(args.sources)
     if sources is None:
@@ -209,7 +209,7 @@ def _run_generate(args: argparse.Namespace) -> int:
         write_bank(result.bank, output)
     except OSError as error:
         return _fail(f"{output}: cannot write ({error.strerror})")
-    render_summary(result, output, Console())
+    render_summary(result.summary(), output, Console())
     return EXIT_USER_ERROR if result.fact_base.problems else 0
 
 
@@ -217,8 +217,8 @@ def _run_history(args: argparse.Namespace) -> int:
     import json
     from datetime import UTC, date, datetime
 
-    from quiz.history import summarise
-    from quiz.store import Store, StoreError, default_path
+    from quiz.study.history import summarise
+    from quiz.study.store import Store, StoreError, default_path
 
     since = None
     if args.since:
@@ -246,7 +246,7 @@ def _run_history(args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        from quiz.history_view import render_history
+        from quiz.views.history import render_history
 
         render_history(history, Console())
     return 0
@@ -254,7 +254,7 @@ def _run_history(args: argparse.Namespace) -> int:
 
 def _run_ask(args: argparse.Namespace) -> int:
     from quiz.bank import BankError, load_bank
-    from quiz.tutor import Tutor
+    from quiz.study.tutor import Tutor
 
     question = " ".join(args.question).strip()
     if not question:
@@ -269,7 +269,7 @@ def _run_ask(args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        from quiz.tutor_view import render_reply
+        from quiz.views.tutor import render_reply
 
         Console().print(render_reply(reply))
     return 0

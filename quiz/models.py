@@ -9,6 +9,12 @@ from pydantic import BaseModel, ConfigDict, Field
 Kind = Literal["date", "actor", "outcome"]
 Status = Literal["corroborated", "single-source", "contested", "rejected"]
 Reliability = Literal["reliable", "unreliable"]
+# How a session asks: "quiz" picks choice or typed by the card's state; the others are fixed.
+Mode = Literal["quiz", "choice", "flashcards"]
+AskableStatus = Literal["corroborated", "single-source"]  # what a bank may ask
+KnownStatus = Literal["corroborated", "single-source", "contested"]  # what a bank may hold
+STATUSES: tuple[Status, ...] = ("corroborated", "single-source", "contested", "rejected")
+KINDS: tuple[Kind, ...] = ("date", "actor", "outcome")
 
 
 class _Model(BaseModel):
@@ -89,7 +95,7 @@ class Question(_Model):
     accepted: list[str]  # other ways the documents name the answer (aliases, surnames)
     choices: list[str]  # the answer and three distractors, in display order
     cloze: str  # the evidence sentence with the answer blanked as "_____"
-    status: Literal["corroborated", "single-source"]
+    status: AskableStatus
     sources: list[str]
     evidence: list[Evidence]
     tags: list[str]
@@ -108,7 +114,7 @@ class BankFact(_Model):
     event: str
     answer: str
     value: str
-    status: Literal["corroborated", "single-source", "contested"]
+    status: KnownStatus
     sources: list[str]
     evidence: list[Evidence]
     inferred: bool = False
@@ -133,3 +139,14 @@ class Bank(_Model):
                        for c in counted):
                 counted.append(doc)
         return len(counted)
+
+
+class GenerationSummary(_Model):
+    """What one run of the generator did, for `quiz generate` to show."""
+
+    documents: int
+    unreliable: list[str]  # documents judged unreliable
+    facts: dict[Status, int]
+    questions: dict[Kind, int]
+    skipped: dict[str, int]  # reason -> askable facts not asked for it
+    seconds: float

@@ -6,6 +6,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+DATA = ROOT / "tests" / "data"
 
 
 def seed(prefix: str) -> Path:
@@ -15,14 +16,14 @@ def seed(prefix: str) -> Path:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from quiz.claims import load_nlp
+    from quiz.generator.claims import load_nlp
 
     return load_nlp()
 
 
 @pytest.fixture(scope="session")
 def seed_base(nlp):
-    from quiz.factbase import build_fact_base
+    from quiz.generator.factbase import build_fact_base
 
     return build_fact_base([SEEDS], nlp=nlp)
 
@@ -35,7 +36,7 @@ def seed_generation(nlp):
     """The seeds turned into a bank, with the title the committed bank carries."""
     import json
 
-    from quiz.generate import generate
+    from quiz.generator.pipeline import generate
 
     title = json.loads(BANK.read_text(encoding="utf-8"))["title"]
     return generate([SEEDS], title=title, nlp=nlp)

@@ -10,10 +10,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BANK, ROOT, SEEDS, seed
 
 from quiz.bank import BankError, bank_json, load_bank
 from quiz.models import BANK_SCHEMA
+from tests.conftest import BANK, ROOT, SEEDS, seed
 
 
 def test_committed_bank_is_what_generate_makes_now(seed_generation):
@@ -23,7 +23,7 @@ def test_committed_bank_is_what_generate_makes_now(seed_generation):
 
 
 def test_generation_is_deterministic(nlp, seed_generation):
-    from quiz.generate import generate
+    from quiz.generator.pipeline import generate
 
     again = generate([SEEDS], title=seed_generation.bank.title, nlp=nlp)
     assert bank_json(again.bank) == bank_json(seed_generation.bank)
@@ -59,7 +59,7 @@ def test_news_digest_answers_keep_no_year():
 
 def test_ids_survive_a_change_to_another_document(nlp, tmp_path, seed_generation):
     """Editing one document leaves the ids of questions from the others alone."""
-    from quiz.generate import generate
+    from quiz.generator.pipeline import generate
 
     copy = tmp_path / "seeds"
     shutil.copytree(SEEDS, copy)

@@ -17,16 +17,16 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from quiz.hints import hint
-from quiz.history import summarise
 from quiz.models import Bank, Question
-from quiz.scheduler import describe_interval, new_card
-from quiz.store import Store, StoreError
-from quiz.study import Asked, Result, Study
+from quiz.study.hints import hint
+from quiz.study.history import summarise
+from quiz.study.scheduler import describe_interval, new_card
+from quiz.study.session import Asked, Result, Study
+from quiz.study.store import Store, StoreError
+from quiz.study.tutor import Reply, Tutor
 from quiz.tui.commands import HELP, Command, parse
 from quiz.tui.history_screen import HistoryScreen
-from quiz.tutor import Reply, Tutor
-from quiz.tutor_view import render_reply
+from quiz.views.tutor import render_reply
 
 Clock = Callable[[], datetime]
 

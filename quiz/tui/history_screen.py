@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Sparkline, Static
 
-from quiz.history import History, percent
+from quiz.study.history import History, percent
 
 BAR = 40  # characters for 100 %
 

@@ -6,11 +6,11 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import BANK
 
 from quiz.bank import load_bank
-from quiz.study import fixed_clock
+from quiz.study.session import fixed_clock
 from quiz.tui.app import QuizApp
+from tests.conftest import BANK
 
 T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from quiz.factbase import build_fact_base, to_model
-from quiz.verify import SourcesFileError, load_overrides
+from quiz.generator.factbase import build_fact_base, to_model
+from quiz.generator.verify import SourcesFileError, load_overrides
 from tests.conftest import SEEDS
 
 # Three independent wordings (no shared run of five words), and an unrelated sentence.

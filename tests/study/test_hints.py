@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import BANK
 
 from quiz.bank import load_bank
-from quiz.hints import hint
+from quiz.study.hints import hint
+from tests.conftest import BANK
 
 
 @pytest.fixture(scope="module")

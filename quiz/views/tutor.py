@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from quiz.tutor import FoundFact, Quote, Reply
+from quiz.study.tutor import FoundFact, Quote, Reply
 
 
 def render_reply(reply: Reply) -> Text:

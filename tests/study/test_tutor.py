@@ -6,12 +6,12 @@ import json
 import sys
 
 import pytest
-from conftest import BANK, ROOT, SEEDS
 
 from quiz.bank import load_bank
 from quiz.cli import main
 from quiz.models import ConflictClaim, ConflictReport
-from quiz.tutor import Tutor
+from quiz.study.tutor import Tutor
+from tests.conftest import BANK, ROOT, SEEDS
 
 sys.path.insert(0, str(ROOT / "bench"))
 from tutor import judged_right, read_questions  # noqa: E402  (bench/tutor.py)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from types import TracebackType
 
@@ -10,7 +9,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from quiz.generate import Generation
+from quiz.models import GenerationSummary
 
 
 class BarProgress:
@@ -38,23 +37,19 @@ class BarProgress:
             self._bar.advance(self._task, n)
 
 
-def render_summary(result: Generation, output: Path, console: Console) -> None:
-    report = result.fact_base.report
-    bank = result.bank
-    facts = Counter(f.status for f in report.facts)
-    kinds = Counter(q.kind for q in bank.questions)
-    unreliable = [j.doc for j in report.documents if j.reliability == "unreliable"]
+def render_summary(summary: GenerationSummary, output: Path, console: Console) -> None:
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("documents", f"{len(report.documents)} read"
-                  + (f", unreliable: {', '.join(unreliable)}" if unreliable else ""))
-    table.add_row("facts", ", ".join(
-        f"{facts[s]} {s}" for s in ("corroborated", "single-source", "contested", "rejected")))
+    unreliable = ", ".join(summary.unreliable)
+    table.add_row("documents", f"{summary.documents} read"
+                  + (f", unreliable: {unreliable}" if unreliable else ""))
+    facts = summary.facts
+    table.add_row("facts", ", ".join(f"{count} {status}" for status, count in facts.items()))
     table.add_row("left out", f"{facts['contested']} contested and {facts['rejected']} rejected "
-                  f"facts; {sum(result.skipped.values())} facts not askable cleanly")
-    table.add_row("questions", f"{len(bank.questions)}: " + ", ".join(
-        f"{kinds[k]} {k}" for k in ("date", "actor", "outcome")))
-    table.add_row("time", f"{result.timings['total']:.1f} s")
+                  f"facts; {sum(summary.skipped.values())} facts not askable cleanly")
+    table.add_row("questions", f"{sum(summary.questions.values())}: " + ", ".join(
+        f"{count} {kind}" for kind, count in summary.questions.items()))
+    table.add_row("time", f"{summary.seconds:.1f} s")
     console.print(f"Wrote [bold]{output}[/bold]", highlight=False)
     console.print(table)

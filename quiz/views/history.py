@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quiz.history import History, percent
+from quiz.study.history import History, percent
 
 
 def render_history(h: History, console: Console) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fsrs import Rating, State
 
-from quiz.scheduler import (
+from quiz.study.scheduler import (
     Planner,
     Queue,
     describe_interval,

@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fsrs import Rating
 
-from quiz.scheduler import Planner, new_card
-from quiz.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, default_path
+from quiz.study.scheduler import Planner, new_card
+from quiz.study.store import APPLICATION_ID, SCHEMA_VERSION, Store, StoreError, default_path
 
 T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
@@ -127,7 +127,7 @@ def test_a_version_1_history_is_migrated_in_place(tmp_path):
     """A database from before prior_interval keeps its reviews and gains the column."""
     path = tmp_path / "old.sqlite3"
     db = sqlite3.connect(path)
-    from quiz.store import _MIGRATIONS
+    from quiz.study.store import _MIGRATIONS
 
     for statement in _MIGRATIONS[1].split(";"):
         if statement.strip():

@@ -11,11 +11,11 @@ import textwrap
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import BANK, ROOT
 
 from quiz.bank import load_bank
-from quiz.store import Store
-from quiz.study import Study, fixed_clock
+from quiz.study.session import Study, fixed_clock
+from quiz.study.store import Store
+from tests.conftest import BANK, ROOT
 
 T0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
 
@@ -120,8 +120,8 @@ CHILD = textwrap.dedent("""
     import sys
     from datetime import UTC, datetime, timedelta
     from quiz.bank import load_bank
-    from quiz.store import Store
-    from quiz.study import Study, fixed_clock
+    from quiz.study.store import Store
+    from quiz.study.session import Study, fixed_clock
     bank = load_bank(sys.argv[1])
     start = datetime(2026, 11, 21, 9, 0, tzinfo=UTC) + timedelta(days=int(sys.argv[3]))
     s = Study(Store(sys.argv[2]), bank, "iraq-syria", clock=fixed_clock(start,

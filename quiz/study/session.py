@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from quiz.grading import Verdict, grade
 from quiz.models import Bank, Question
-from quiz.scheduler import (
+from quiz.study.grading import Verdict, grade
+from quiz.study.scheduler import (
     DEFAULT_NEW_PER_DAY,
     DEFAULT_RETENTION,
     Planner,
@@ -23,7 +23,7 @@ from quiz.scheduler import (
     new_card,
     rating_for,
 )
-from quiz.store import CardRow, Store
+from quiz.study.store import CardRow, Store
 
 Clock = Callable[[], datetime]
 

@@ -11,11 +11,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.claims import RESULT_LINKS, alias_pairs, load_nlp
-from quiz.distractors import WANTED, date_options, name_options, outcome_options, rng_for
-from quiz.factbase import FactBase, Progress, build_fact_base, evidence_of, to_model
-from quiz.models import BANK_SCHEMA, Bank, BankFact, BankSource, Question
-from quiz.questions import ASKABLE, Draft, draft_questions
+from quiz.generator.claims import RESULT_LINKS, alias_pairs, load_nlp
+from quiz.generator.distractors import WANTED, date_options, name_options, outcome_options, rng_for
+from quiz.generator.factbase import FactBase, Progress, build_fact_base, evidence_of, to_model
+from quiz.generator.questions import ASKABLE, Draft, draft_questions
+from quiz.models import (
+    BANK_SCHEMA,
+    KINDS,
+    STATUSES,
+    Bank,
+    BankFact,
+    BankSource,
+    GenerationSummary,
+    Question,
+)
 from quiz.textnorm import COUNTRY_KEYS, DEMONYMS, name_key
 
 if TYPE_CHECKING:
@@ -28,6 +37,19 @@ class Generation:
     fact_base: FactBase
     skipped: Counter[str]  # reason -> facts not asked for it
     timings: dict[str, float] = field(default_factory=dict)
+
+    def summary(self) -> GenerationSummary:
+        report = self.fact_base.report
+        facts = Counter(f.status for f in report.facts)
+        kinds = Counter(q.kind for q in self.bank.questions)
+        return GenerationSummary(
+            documents=len(report.documents),
+            unreliable=[j.doc for j in report.documents if j.reliability == "unreliable"],
+            facts={status: facts[status] for status in STATUSES},
+            questions={kind: kinds[kind] for kind in KINDS},
+            skipped=dict(self.skipped.most_common()),
+            seconds=self.timings.get("total", 0.0),
+        )
 
 
 def generate(sources: Sequence[Path | str], *, title: str, sources_file: Path | None = None,

@@ -14,10 +14,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from quiz.dates import find_dates
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
+SentenceKind = Literal["prose", "bullet", "timeline", "field"]
 
 # Sections that list other works rather than state facts.
 REFERENCE_SECTIONS = {
@@ -89,7 +91,7 @@ class Sentence:
     breaks: tuple[int, ...]  # indices in `text` where removed markup split it
     section: str
     paragraph: int
-    kind: str  # prose | bullet | timeline | field
+    kind: SentenceKind
     field: str | None = None
 
     @property
@@ -417,7 +419,7 @@ class _Builder:
         self._add_sentences(self.pending[0][0], self.pending[-1][1], kind="prose", split=True)
         self.pending = []
 
-    def _add_sentences(self, start: int, end: int, *, kind: str, field: str | None = None,
+    def _add_sentences(self, start: int, end: int, *, kind: SentenceKind, field: str | None = None,
                        split: bool) -> None:
         text, offsets, breaks = _clean(self.doc.text, start, end)
         pieces = _split_sentences(text) if split else [(0, len(text))]

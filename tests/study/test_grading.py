@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 import string
-from pathlib import Path
 
 import pytest
 
-from quiz.grading import grade
+from quiz.study.grading import grade
+from tests.conftest import DATA
 
-CASES = Path(__file__).parent / "data" / "grading_cases.tsv"
+CASES = DATA / "grading_cases.tsv"
 
 
 def load_cases() -> list[tuple[str, str, str, str, list[str], list[str]]]:
@@ -79,9 +79,8 @@ def test_never_an_exception(kind):
 
 def test_every_bank_question_grades_its_answer_right_and_its_distractors_wrong():
     """The grader and the generator agree: an option offered as wrong is never accepted."""
-    from conftest import BANK
-
     from quiz.bank import load_bank
+    from tests.conftest import BANK
 
     for q in load_bank(BANK).questions:
         assert grade(q.answer, q.answer, kind=q.kind, accepted=q.accepted).correct

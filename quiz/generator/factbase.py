@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from quiz.claims import Claim, extract_claims, load_nlp, worth_parsing
-from quiz.corpus import Document, DocumentError, read_documents
+from quiz.generator.claims import Claim, extract_claims, load_nlp, worth_parsing
+from quiz.generator.corpus import Document, DocumentError, read_documents
+from quiz.generator.verify import Report, find_overrides, load_overrides, verify
 from quiz.models import (
     ConflictClaim,
     ConflictReport,
@@ -19,7 +20,6 @@ from quiz.models import (
     FactReport,
     FactsReport,
 )
-from quiz.verify import Report, find_overrides, load_overrides, verify
 
 if TYPE_CHECKING:
     from spacy.language import Language

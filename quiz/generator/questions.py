@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from quiz.claims import RESULT_LINKS, Claim
-from quiz.corpus import Document, Sentence
 from quiz.dates import PartialDate, Precision
-from quiz.textnorm import CAPITALS, COUNTRY_KEYS, DEMONYMS, canonical_entity, name_key
-from quiz.wording import (
+from quiz.generator.claims import RESULT_LINKS, Claim
+from quiz.generator.corpus import Document, Sentence
+from quiz.generator.wording import (
     ask_agent,
     ask_non_subject,
     ask_subject,
@@ -31,12 +30,14 @@ from quiz.wording import (
     unresolved_reference,
     words,
 )
+from quiz.models import AnswerType, Kind
+from quiz.textnorm import CAPITALS, COUNTRY_KEYS, DEMONYMS, canonical_entity, name_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-    from quiz.verify import Fact
+    from quiz.generator.verify import Fact
 
 BLANK = "_____"
 ASKABLE = ("corroborated", "single-source")
@@ -60,10 +61,10 @@ class Draft:
     """A question before its options: everything the sentence gives."""
 
     fact: Fact
-    kind: str
+    kind: Kind
     prompt: str
     answer: str
-    answer_type: str
+    answer_type: AnswerType
     value: str
     cloze: str
     accepted: list[str] = field(default_factory=list)

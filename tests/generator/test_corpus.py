@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from quiz.corpus import DocumentError, parse_document, read_document, read_documents
+from quiz.generator.corpus import DocumentError, parse_document, read_document, read_documents
 from tests.conftest import SEEDS, seed
 
 MARKUP = re.compile(r"\[\d+\]|<[^>]+>|Flag of|\bEdit$|Scroll to Top|^\s*[-•*]\s")

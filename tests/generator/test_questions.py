@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import SEEDS, seed
 
-from quiz.wording import (
+from quiz.generator.wording import (
     ask_agent,
     ask_non_subject,
     ask_subject,
@@ -15,11 +14,12 @@ from quiz.wording import (
     tokens_in,
     unresolved_reference,
 )
+from tests.conftest import SEEDS, seed
 
 
 @pytest.fixture(scope="module")
 def seed_sentences():
-    from quiz.corpus import read_documents
+    from quiz.generator.corpus import read_documents
 
     documents, _ = read_documents([SEEDS])
     return {s.text for d in documents for s in d.sentences}

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from quiz.corpus import Document, Sentence
 from quiz.dates import DateMention, PartialDate, find_dates
+from quiz.generator.corpus import Document, Sentence
+from quiz.models import Kind
 from quiz.textnorm import DEMONYMS, KNOWN_ALIASES, canonical_entity, fold, name_key
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def load_nlp() -> Language:
 
 @dataclass(frozen=True)
 class Claim:
-    kind: str  # date | actor | outcome
+    kind: Kind
     doc: str
     sentence: int
     answer: str  # as the document words it
@@ -300,7 +301,7 @@ class _SentenceClaims:
                 keys.add(key)
         return frozenset(keys)
 
-    def _make(self, kind: str, answer: str, value: str, event: str, statement: str,
+    def _make(self, kind: Kind, answer: str, value: str, event: str, statement: str,
               keys: frozenset[str], span: tuple[int, int] | None, **extra) -> Claim | None:
         if span is None or not keys or not answer.strip() or not event.strip():
             return None

@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from fsrs import State
 
-from quiz.scheduler import Planner
-from quiz.store import Store
+from quiz.study.scheduler import Planner
+from quiz.study.store import Store
 
 FORECAST_DAYS = 14
 WEAKEST = 10

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from fsrs import Card, State
 
-from quiz.history import summarise
-from quiz.store import Store
+from quiz.study.history import summarise
+from quiz.study.store import Store
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)  # a Saturday
 
@@ -120,7 +120,7 @@ def run_quiz(*args, env_db=None):
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from tests.conftest import ROOT
 
     env = dict(os.environ)
     if env_db is not None:

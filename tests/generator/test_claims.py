@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.claims import collect_aliases, extract_claims
-from quiz.corpus import parse_document, read_documents
+from quiz.generator.claims import collect_aliases, extract_claims
+from quiz.generator.corpus import parse_document, read_documents
 from tests.conftest import SEEDS
 
 

@@ -25,8 +25,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.claims import OPPOSITES, Claim
-from quiz.corpus import Document
+from quiz.generator.claims import OPPOSITES, Claim
+from quiz.generator.corpus import Document
+from quiz.models import Kind, Status
 from quiz.textnorm import fold
 
 # Share of the smaller event's key weight two claims must share to be about one event.
@@ -65,12 +66,12 @@ class Judgement:
 @dataclass
 class Fact:
     id: str
-    kind: str
+    kind: Kind
     statement: str
     event: str
     answer: str
     value: str
-    status: str  # corroborated | single-source | contested | rejected
+    status: Status
     sources: list[str]
     claims: list[Claim]
     inferred: bool = False
@@ -83,7 +84,7 @@ class Fact:
 @dataclass
 class Conflict:
     about: str
-    kind: str
+    kind: Kind
     claims: list[Claim]
     facts: list[str]  # ids of the facts that disagree
 
