@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quiz import __version__
+from quiz.models import MODES
 
 EXIT_USER_ERROR = 2
 
@@ -19,7 +20,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                                    "--version")):
         words.insert(0, "study")  # `quiz` alone (or `quiz --db F`) opens the bundled bank
     args = parser.parse_args(words)
-    return args.run(args)
+    status: int = args.run(args)
+    return status
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     study.add_argument("banks", nargs="*", type=Path, metavar="BANK",
                        help="bank files (default: the bundled banks/iraq-syria.json)")
-    study.add_argument("--mode", choices=("quiz", "choice", "flashcards"),
+    study.add_argument("--mode", choices=MODES,
                        help="fix the mode (default: new cards as multiple choice, then typed)")
     study.add_argument("--new", type=int, default=20, metavar="N",
                        help="new cards per day (default: 20)")

@@ -416,15 +416,15 @@ def _core_value(name: str, m: re.Match[str], text: str) -> PartialDate | None:
         if name in ("dmy", "mdy"):
             month = _month_number(g["m"])
             day = int(re.sub(r"\D", "", g["d"]))
-            year = int(g["y"]) if g.get("y") else None
-            if year is None and not lead_ok and re.match(r"\s+[A-Z]", text[m.end():]):
+            given_year = int(g["y"]) if g.get("y") else None
+            if given_year is None and not lead_ok and re.match(r"\s+[A-Z]", text[m.end():]):
                 return None  # "the 14 July Revolution" is a name, not a date
             # "May 5" alone needs a lead word; "Monday, February 2" reads fine either way
-            if (name == "mdy" and year is None and not g["d"][-1].isalpha() and not lead_ok
+            if (name == "mdy" and given_year is None and not g["d"][-1].isalpha() and not lead_ok
                     and not re.search(r"\b(?:on|On|[A-Z][a-z]+day,)\s*$", text[: m.start()])):
                 return None
-            date(year or 2000, month, day)  # validates (2000 is a leap year)
-            return PartialDate(year, month, day, Precision.DAY)
+            date(given_year or 2000, month, day)  # validates (2000 is a leap year)
+            return PartialDate(given_year, month, day, Precision.DAY)
         if name == "my":
             return PartialDate(int(g["y"]), _month_number(g["m"]), None, Precision.MONTH)
         if name == "month":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -11,6 +11,14 @@ Status = Literal["corroborated", "single-source", "contested", "rejected"]
 Reliability = Literal["reliable", "unreliable"]
 # How a session asks: "quiz" picks choice or typed by the card's state; the others are fixed.
 Mode = Literal["quiz", "choice", "flashcards"]
+MODES: tuple[Mode, ...] = get_args(Mode)
+SessionMode = Mode | Literal["learn"]  # "learn": no fixed mode, each card's state decides
+
+
+def as_mode(text: str) -> Mode | None:
+    """The mode a learner named, or None."""
+    return next((mode for mode in MODES if mode == text), None)
+
 AskableStatus = Literal["corroborated", "single-source"]  # what a bank may ask
 KnownStatus = Literal["corroborated", "single-source", "contested"]  # what a bank may hold
 STATUSES: tuple[Status, ...] = ("corroborated", "single-source", "contested", "rejected")

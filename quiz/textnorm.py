@@ -179,5 +179,5 @@ def transliterated(word: str) -> str:
     w = w.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("ai", "i")
     w = w.replace("ay", "i").replace("ei", "i").replace("q", "k").replace("dh", "d")
     w = re.sub(r"(.)\1+", r"\1", w)
-    w = w.translate(str.maketrans({"e": "i", "o": "u", "y": "i"}))
+    w = w.translate(str.maketrans("eoy", "iui"))
     return w.rstrip("h") or w

@@ -12,8 +12,9 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quiz.dates import DateMention, PartialDate, find_dates
 from quiz.generator.corpus import Document, Sentence
@@ -280,7 +281,8 @@ class _SentenceClaims:
     def _quote(self, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         return self.sentence.quote_span(start, end)
 
-    def _keys(self, tokens: Iterable[Token], exclude: set[int] = frozenset()) -> frozenset[str]:
+    def _keys(self, tokens: Iterable[Token], exclude: AbstractSet[int] = frozenset()
+              ) -> frozenset[str]:
         keys: set[str] = set()
         ents = {t.i: e for e in self.sdoc.ents for t in e}
         done: set[int] = set()
@@ -296,13 +298,13 @@ class _SentenceClaims:
                     if ent.label_ == "PERSON" and " " in key:
                         keys.add(key.rsplit(" ", 1)[1])  # "Bashar al-Assad" is also "Assad"
                 continue
-            key = token_key(t)
-            if key:
-                keys.add(key)
+            word_key = token_key(t)
+            if word_key:
+                keys.add(word_key)
         return frozenset(keys)
 
     def _make(self, kind: Kind, answer: str, value: str, event: str, statement: str,
-              keys: frozenset[str], span: tuple[int, int] | None, **extra) -> Claim | None:
+              keys: frozenset[str], span: tuple[int, int] | None, **extra: Any) -> Claim | None:
         if span is None or not keys or not answer.strip() or not event.strip():
             return None
         return Claim(

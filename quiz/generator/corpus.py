@@ -397,7 +397,7 @@ class _Builder:
         self.has_content = True
         start = line.start + content_start
         m = _TIMELINE.match(self.doc.text, start, line.end)
-        kind = "bullet"
+        kind: SentenceKind = "bullet"
         if m:
             dates = find_dates(m.group("date"))
             if dates and dates[0].start == 0 and dates[0].end == len(m.group("date")):

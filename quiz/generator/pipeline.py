@@ -195,7 +195,7 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _tags(d: Draft) -> list[str]:
-    tags = [d.kind, d.answer_type]
+    tags: list[str] = [d.kind, d.answer_type]
     if d.date is not None and d.date.year is not None:
         tags.append(f"{d.date.year // 10 * 10}s")
     return tags
@@ -209,5 +209,5 @@ def _bank(title: str, base: FactBase, questions: list[Question]) -> Bank:
                       answer=f.answer, value=f.value, status=f.status, sources=f.sources,
                       evidence=f.evidence, inferred=f.inferred)
              for f in report.facts if f.status in (*ASKABLE, "contested")]
-    return Bank(schema=BANK_SCHEMA, title=title, sources=sources, questions=questions,
+    return Bank(schema_=BANK_SCHEMA, title=title, sources=sources, questions=questions,
                 facts=facts, conflicts=report.conflicts)

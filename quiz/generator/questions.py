@@ -403,8 +403,7 @@ class _Writer:
                     accepted += [short, f"{long_form} ({short})"]
                 elif name_key(n) == name_key(short) and len(names) == 1:
                     accepted.append(long_form)
-        seen: set[str] = {answer}
-        return [a for a in accepted if not (a in seen or seen.add(a))]
+        return [a for a in dict.fromkeys(accepted) if a != answer]
 
     # -- outcomes --------------------------------------------------------------------------------
 
@@ -472,6 +471,8 @@ class _Writer:
         thing = words(np, lower_first=True)
         if passive:
             prompt = f"What happened to {thing}{when}?"
+        elif agent is None:
+            return "actor not named"
         else:
             doer = [t for t in agent.subtree if not t.is_punct and not any(
                 a.dep_ == "prep" and a.lower_ in ("along", "together") for a in t.ancestors)
@@ -600,7 +601,7 @@ def _names(sdoc: Doc, tokens: list[Token]) -> list[tuple[str, str]]:
     return [(n, label) for n, label in names if label != "NORP"]
 
 
-def _actor_type(label: str, names: list[str]) -> str:
+def _actor_type(label: str, names: list[str]) -> AnswerType:
     if label == "PERSON":
         return "person"
     if label == "GPE":

@@ -417,25 +417,25 @@ def _judge_reliability(doc_ids: list[str], events: list[_Event], group: dict[str
         judgements[worst].reasons = sorted(set(marks[worst]))
 
     for doc_id in doc_ids:
-        j = judgements[doc_id]
+        judgement = judgements[doc_id]
         override = overrides.get(doc_id)
         if override and override.reliability:
-            j.overridden = True
-            j.reasons = [f"set in {SOURCES_FILE}: {override.reason}"]
+            judgement.overridden = True
+            judgement.reasons = [f"set in {SOURCES_FILE}: {override.reason}"]
         elif doc_id not in unreliable:
             agreed = sum(
                 1 for e in events for cls in e.classes
                 if any(c.doc == doc_id for c in cls)
                 and _support(cls, group, unreliable) - {group[doc_id]}
             )
-            j.reasons = [f"agrees with independent sources on {agreed} facts and contradicts "
-                         "no corroborated fact"]
-        if j.copies:
-            j.reasons.append(
-                f"copies {', '.join(j.copies)}: most of its sentences stand there, so it "
+            judgement.reasons = [f"agrees with independent sources on {agreed} facts and "
+                                 "contradicts no corroborated fact"]
+        if judgement.copies:
+            judgement.reasons.append(
+                f"copies {', '.join(judgement.copies)}: most of its sentences stand there, so it "
                 "does not count as an independent source"
             )
-        j.reliability = "unreliable" if doc_id in unreliable else "reliable"
+        judgement.reliability = "unreliable" if doc_id in unreliable else "reliable"
     return unreliable
 
 
@@ -462,6 +462,7 @@ def _fact(cls: list[Claim], event: _Event, index: int, unreliable: set[str],
         any(c.doc not in unreliable for c in event.classes[r]) for r in rivals
     )
     support = _support(cls, group, unreliable)
+    status: Status
     if not reliable:
         status = "rejected"
     elif contested:

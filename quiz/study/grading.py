@@ -18,6 +18,8 @@ from quiz.dates import PartialDate, Precision, parse_date
 from quiz.textnorm import COUNTRY_KEYS, clean_input, fold, name_key, same_word, stem, tokens
 
 Outcome = Literal["correct", "partial", "wrong"]
+# How to judge: a question kind, or "number", "text", "choice" (options answerable by number).
+Judging = Literal["date", "actor", "outcome", "number", "text", "choice"]
 MAX_RESPONSE = 300  # characters read; a longer reply is an essay, not an answer
 
 _STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "by", "at", "from",
@@ -57,7 +59,7 @@ class Verdict:
         return self.outcome == "correct"
 
 
-def grade(answer: str, response: str, *, kind: str = "text", accepted: Sequence[str] = (),
+def grade(answer: str, response: str, *, kind: Judging = "text", accepted: Sequence[str] = (),
           choices: Sequence[str] = ()) -> Verdict:
     """Judge `response` against `answer` (and the other `accepted` forms).
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from quiz.dates import ordinal, parse_date
-from quiz.models import Question
+from quiz.models import Mode, Question
 
 
-def hint(question: Question, mode: str, removed: set[str]) -> tuple[str, str | None]:
+def hint(question: Question, mode: Mode, removed: set[str]) -> tuple[str, str | None]:
     """A hint for the question, and for multiple choice the option it removes (or None).
 
     `removed` holds options earlier hints took away; each hint removes one more wrong one,

@@ -27,7 +27,7 @@ _EPOCH = date(1970, 1, 1)
 class SessionFigure:
     started: str  # local date and time, "2026-11-21 09:00"
     bank: str
-    mode: str
+    mode: str  # a SessionMode as the store holds it
     answered: int
     right: int
     minutes: float

@@ -15,16 +15,19 @@ Flashcards are rated by the learner (1–4). Time comes in as an argument, never
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Generic, Protocol, TypeVar
 
 from fsrs import Card, Rating, Scheduler, State
+
+from quiz.models import Mode
+from quiz.study.grading import Outcome
 
 EASY_BASE_SECONDS = 4.0
 EASY_SECONDS_PER_CHAR = 0.25
 DEFAULT_RETENTION = 0.9
-
-MODES = ("quiz", "choice", "flashcards")
 
 
 def easy_within(answer: str) -> float:
@@ -32,7 +35,7 @@ def easy_within(answer: str) -> float:
     return EASY_BASE_SECONDS + EASY_SECONDS_PER_CHAR * len(answer)
 
 
-def rating_for(outcome: str, *, mode: str, seconds: float, answer: str,
+def rating_for(outcome: Outcome, *, mode: Mode, seconds: float, answer: str,
                hint_used: bool = False) -> Rating:
     """The FSRS rating an answer earns (quiz and choice modes)."""
     if outcome == "wrong":
@@ -106,7 +109,7 @@ DEFAULT_NEW_PER_DAY = 20
 STEP_GAP = 3  # a card missed in this session comes back after this many others, at least
 
 
-def mode_for(recalled: bool, fixed: str | None) -> str:
+def mode_for(recalled: bool, fixed: Mode | None) -> Mode:
     """New cards start as multiple choice and move to typed recall once answered right
     (Quizlet's Learn progression), unless the learner fixed a mode."""
     if fixed:
@@ -114,7 +117,20 @@ def mode_for(recalled: bool, fixed: str | None) -> str:
     return "quiz" if recalled else "choice"
 
 
-class Queue:
+class Queued(Protocol):
+    """What the queue needs of a card: the store's CardRow has it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+Q = TypeVar("Q", bound=Queued)
+
+
+class Queue(Generic[Q]):
     """The order of one session: due cards first (least likely recalled first), then new
     cards up to the day's limit; kinds interleaved; a card missed in the session comes back
     after a few others once its learning step is due; never the same card twice in a row.
@@ -123,8 +139,8 @@ class Queue:
     holds no I/O and is told the time.
     """
 
-    def __init__(self, due: list, new: list, retrievability: dict[int, float],
-                 siblings: dict[int, frozenset] | None = None) -> None:
+    def __init__(self, due: list[Q], new: list[Q], retrievability: dict[int, float],
+                 siblings: Mapping[int, frozenset[object]] | None = None) -> None:
         self.due = sorted(due, key=lambda c: (retrievability.get(c.id, 0.0), c.id))
         self.new = list(new)
         # Questions resting on a shared sentence give each other away: once one is asked,
@@ -132,7 +148,7 @@ class Queue:
         # key set holds the sentences its evidence quotes.
         self.siblings = siblings or {}
         self.asked_keys: set[object] = set()
-        self.again: list[tuple[datetime, int, object]] = []  # (step due, answers to wait, card)
+        self.again: list[tuple[datetime, int, Q]] = []  # (step due, answers to wait, card)
         self.last_id: int | None = None
         self.last_kind: str | None = None
 
@@ -147,7 +163,7 @@ class Queue:
     def new_left(self) -> int:
         return len(self.new)
 
-    def next(self, now: datetime):
+    def next(self, now: datetime) -> Q | None:
         """The card to ask now, or None when the session has nothing left."""
         ready = [i for i, (when, wait, card) in enumerate(self.again)
                  if wait <= 0 and when <= now and card.id != self.last_id]
@@ -170,7 +186,7 @@ class Queue:
             return self._take(self.again.pop(0)[2])
         return None
 
-    def answered(self, card, step_due: datetime, now: datetime) -> None:
+    def answered(self, card: Q, step_due: datetime, now: datetime) -> None:
         """Tell the queue how the answer went: a step due within the hour (a miss, or a
         learning step) brings the card back in this session."""
         for i, (when, wait, other) in enumerate(self.again):
@@ -178,7 +194,7 @@ class Queue:
         if step_due - now <= timedelta(hours=1):
             self.again.append((step_due, STEP_GAP, card))
 
-    def _interleaved(self, pool: list) -> int | None:
+    def _interleaved(self, pool: list[Q]) -> int | None:
         """Index of the next card in `pool`, preferring another kind than the last one."""
         window = [i for i, c in enumerate(pool[:8]) if c.id != self.last_id]
         if not window:
@@ -186,7 +202,7 @@ class Queue:
         other = next((i for i in window if pool[i].kind != self.last_kind), None)
         return other if other is not None else window[0]
 
-    def _take(self, card):
+    def _take(self, card: Q) -> Q:
         self.last_id, self.last_kind = card.id, card.kind
         self.asked_keys |= self.siblings.get(card.id, frozenset())
         return card

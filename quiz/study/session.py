@@ -11,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from quiz.models import Bank, Question
-from quiz.study.grading import Verdict, grade
+from fsrs import Rating
+
+from quiz.models import Bank, Mode, Question
+from quiz.study.grading import Outcome, Verdict, grade
 from quiz.study.scheduler import (
     DEFAULT_NEW_PER_DAY,
     DEFAULT_RETENTION,
@@ -32,7 +34,7 @@ Clock = Callable[[], datetime]
 class Asked:
     card: CardRow
     question: Question
-    mode: str  # quiz | choice | flashcards
+    mode: Mode
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Result:
 
 class Study:
     def __init__(self, store: Store, bank: Bank, bank_name: str, *, clock: Clock,
-                 mode: str | None = None, new_per_day: int = DEFAULT_NEW_PER_DAY,
+                 mode: Mode | None = None, new_per_day: int = DEFAULT_NEW_PER_DAY,
                  retention: float = DEFAULT_RETENTION) -> None:
         self.store, self.bank, self.name, self.clock = store, bank, bank_name, clock
         self.mode = mode
@@ -86,14 +88,14 @@ class Study:
         seconds = self._seconds(seconds)
         rating = rating_for(verdict.outcome, mode=asked.mode, seconds=seconds,
                             answer=q.answer, hint_used=hint)
-        return self._record(asked, response, verdict, int(rating), seconds, hint)
+        return self._record(asked, response, verdict, rating, seconds, hint)
 
     def rate(self, asked: Asked, key: int, *, seconds: float | None = None) -> Result:
         """A flashcard the learner rated 1–4."""
         rating = flashcard_rating(key)
-        outcome = "wrong" if key == 1 else "partial" if key == 2 else "correct"
+        outcome: Outcome = "wrong" if key == 1 else "partial" if key == 2 else "correct"
         verdict = Verdict(outcome, f"Rated {rating.name}.")
-        return self._record(asked, f"[rated {key}]", verdict, int(rating),
+        return self._record(asked, f"[rated {key}]", verdict, rating,
                             self._seconds(seconds), False)
 
     def more_new(self, count: int) -> int:
@@ -107,7 +109,8 @@ class Study:
     def dont_know(self, asked: Asked) -> Result:
         """"I don't know": a miss, recorded as one, with the answer shown."""
         verdict = Verdict("wrong", f"The answer is {asked.question.answer}.")
-        return self._record(asked, "[don't know]", verdict, 1, self._seconds(None), False)
+        return self._record(asked, "[don't know]", verdict, Rating.Again, self._seconds(None),
+                            False)
 
     def skip(self, asked: Asked) -> None:
         """Leave the question for later in this session; nothing is recorded."""
@@ -128,7 +131,7 @@ class Study:
             return 0.0
         return max(0.0, (self.clock() - self.asked_at).total_seconds())
 
-    def _record(self, asked: Asked, response: str, verdict: Verdict, rating: int,
+    def _record(self, asked: Asked, response: str, verdict: Verdict, rating: Rating,
                 seconds: float, hint: bool) -> Result:
         now = self.clock()
         card = asked.card.card if asked.card.reps else new_card(asked.card.id, now)

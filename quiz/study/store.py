@@ -21,6 +21,8 @@ from pathlib import Path
 
 from fsrs import Card, State
 
+from quiz.models import Kind, Mode, SessionMode
+
 APPLICATION_ID = 0x51554A5A  # "QUJZ": marks the file as a quiz history
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000
@@ -131,7 +133,7 @@ class CardRow:
     id: int
     bank: str
     question: str
-    kind: str
+    kind: Kind
     card: Card
     reps: int
     lapses: int
@@ -220,7 +222,7 @@ class Store:
 
     @staticmethod
     def _has_tables(db: sqlite3.Connection) -> bool:
-        return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        return bool(db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0)
 
     @staticmethod
     def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -291,9 +293,9 @@ class Store:
 
     def due_count(self, bank: str, until: datetime) -> int:
         """Reviewed, active cards due by `until`."""
-        return self.db.execute(
+        return self._count(
             "SELECT count(*) FROM cards WHERE bank = ? AND retired IS NULL AND reps > 0 "
-            "AND due <= ?", (bank, _ts(until))).fetchone()[0]
+            "AND due <= ?", (bank, _ts(until)))
 
     def new_cards(self, bank: str, limit: int) -> list[CardRow]:
         """Cards never reviewed, in bank order."""
@@ -304,22 +306,26 @@ class Store:
 
     def introduced_since(self, bank: str, since: datetime) -> int:
         """How many cards had their first review at or after `since` (today's new cards)."""
-        return self.db.execute("SELECT count(*) FROM cards WHERE bank = ? AND first_review >= ?",
-                               (bank, _ts(since))).fetchone()[0]
+        return self._count("SELECT count(*) FROM cards WHERE bank = ? AND first_review >= ?",
+                           (bank, _ts(since)))
+
+    def _count(self, sql: str, parameters: tuple[object, ...]) -> int:
+        count: int = self.db.execute(sql, parameters).fetchone()[0]
+        return count
 
     # -- sessions and reviews ----------------------------------------------------------------------
 
-    def start_session(self, bank: str, mode: str, now: datetime) -> int:
+    def start_session(self, bank: str, mode: SessionMode, now: datetime) -> int:
         with self._transaction() as db:
             cur = db.execute("INSERT INTO sessions (bank, mode, started) VALUES (?, ?, ?)",
                              (bank, mode, _ts(now)))
-            return int(cur.lastrowid)
+            return _row_id(cur)
 
     def end_session(self, session: int, now: datetime) -> None:
         with self._transaction() as db:
             db.execute("UPDATE sessions SET ended = ? WHERE id = ?", (_ts(now), session))
 
-    def record_review(self, *, card_id: int, session: int | None, now: datetime, mode: str,
+    def record_review(self, *, card_id: int, session: int | None, now: datetime, mode: Mode,
                       response: str, outcome: str, rating: int, seconds: float, hint: bool,
                       retrievability: float, card: Card, prior_interval: float = 0.0) -> int:
         """Store one answered question and the card's new schedule, atomically and durably.
@@ -363,7 +369,7 @@ class Store:
                 (int(card.state), card.step, card.stability, card.difficulty, _ts(card.due),
                  _ts(card.last_review) if card.last_review else None, _ts(now), lapse,
                  int(outcome == "correct"), card_id))
-            return int(cur.lastrowid)
+            return _row_id(cur)
 
     def reviews(self, card_id: int) -> list[sqlite3.Row]:
         cursor = self.db.cursor()
@@ -466,3 +472,9 @@ def _card_row(row: tuple) -> CardRow:
                 difficulty=difficulty, due=_dt(due), last_review=_dt(last))
     return CardRow(cid, bank, question, kind, card, reps, lapses, bool(recalled),
                    retired is not None)
+
+
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    """The id an INSERT just made (always set after one)."""
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid

@@ -27,7 +27,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from quiz.dates import PartialDate, find_dates, parse_date
-from quiz.models import Bank, BankFact, ConflictReport, Evidence
+from quiz.models import Bank, BankFact, ConflictReport, Evidence, Kind, Status
 from quiz.textnorm import (
     COUNTRY_KEYS,
     DEMONYMS,
@@ -149,7 +149,7 @@ class Quote(BaseModel):
     quote: str
     doc: str
     title: str
-    status: str  # the fact's status, or "rejected" for an unreliable document's claim
+    status: Status  # the fact's status, or "rejected" for an unreliable document's claim
     value: str = ""  # what this quote says the answer is (disputes)
 
 
@@ -157,8 +157,8 @@ class FoundFact(BaseModel):
     id: str  # the fact's id in its bank
     statement: str
     answer: str
-    kind: str
-    status: str
+    kind: Kind
+    status: Status
     sources: list[str]  # titles of the documents behind it
     independent: int  # how many of them count separately (a copy does not)
     evidence: Quote
@@ -231,7 +231,7 @@ def read_question(question: str) -> Asking:
                       as_written.group() if as_written else subject)
     wanted: Wanted = ("outcome" if _OUTCOME.search(text) else "date" if _DATE.search(text)
                       else "actor" if _ACTOR.search(text) else "any")
-    role = None
+    role: Literal["subject", "object"] | None = None
     if wanted == "actor":
         auxiliary = re.search(r"\b(?:did|do|does)\b", " ".join(text.split()[1:5]))
         role = "object" if auxiliary else "subject"
@@ -414,7 +414,7 @@ class Tutor:
         needed = ANSWER_AT * sum(self._idf(w) for w in set(terms))
         left = sum(weights.values())  # what facts without the finding words can still reach
         hopeless = left < needed  # no fact can answer: only the closest are wanted
-        finding = []
+        finding: list[str] = []
         for word in unique:
             if left < needed and finding:  # (at least one finds the closest facts)
                 break

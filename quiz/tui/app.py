@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from quiz.models import Bank, Question
+from quiz.models import MODES, Bank, Mode, Question, as_mode
 from quiz.study.hints import hint
 from quiz.study.history import summarise
 from quiz.study.scheduler import describe_interval, new_card
@@ -76,7 +76,7 @@ class QuizApp(App[None]):
     ]
 
     def __init__(self, bank: Bank, bank_name: str, db: Path, *, clock: Clock = system_clock,
-                 mode: str | None = None, new_per_day: int = 20,
+                 mode: Mode | None = None, new_per_day: int = 20,
                  retention: float = 0.9) -> None:
         super().__init__()
         self.bank, self.bank_name, self.db_path = bank, bank_name, db
@@ -119,9 +119,8 @@ class QuizApp(App[None]):
 
     def action_next_mode(self) -> None:
         """F7: typed answers → multiple choice → flashcards → typed answers."""
-        modes = ("quiz", "choice", "flashcards")
         current = self.fixed_mode or (self.asked.mode if self.asked else "quiz")
-        self.switch_mode(modes[(modes.index(current) + 1) % len(modes)])
+        self.set_study_mode(MODES[(MODES.index(current) + 1) % len(MODES)])
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Flashcards: a space in the empty box reveals the answer, as Enter does."""
@@ -250,7 +249,7 @@ class QuizApp(App[None]):
         elif name == "right":
             self.accept_last()
         elif name == "mode":
-            self.switch_mode(command.argument)
+            self.set_study_mode(command.argument)
 
     def flashcard(self, response: str) -> bool:
         """Flashcards: Enter reveals the answer, then 1–4 rate it. True when handled."""
@@ -363,8 +362,10 @@ class QuizApp(App[None]):
         self.last = None
         self.say(f"Noted: “{response}” is accepted for this question from now on.", "tutor")
 
-    def switch_mode(self, mode: str) -> None:
-        if mode not in ("quiz", "choice", "flashcards"):
+    def set_study_mode(self, name: str) -> None:
+        # Not `switch_mode`: that is Textual's own App method (screen modes).
+        mode = as_mode(name)
+        if mode is None:
             self.say("Modes: /mode quiz, /mode choice or /mode flashcards.", "tutor")
             return
         assert self.study is not None

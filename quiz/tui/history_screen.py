@@ -71,6 +71,3 @@ class HistoryScreen(ModalScreen[None]):
                 weak.append(w.prompt)
             yield Static(weak, markup=False)
         yield Footer()
-
-    def action_dismiss(self) -> None:
-        self.dismiss(None)

@@ -6,7 +6,14 @@ from pathlib import Path
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from quiz.models import GenerationSummary
@@ -19,7 +26,7 @@ class BarProgress:
         self._bar = Progress(TextColumn("{task.description}"), BarColumn(),
                              MofNCompleteColumn(), TimeElapsedColumn(), console=console,
                              transient=True, disable=not console.is_terminal)
-        self._task: int | None = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> BarProgress:
         self._bar.__enter__()
