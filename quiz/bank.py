@@ -8,11 +8,25 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from quiz.models import BANK_SCHEMA, Bank
+
+BUNDLED_BANK_NAME = "iraq-syria.json"
+
+
+def bundled_banks_folder() -> Path:
+    """Where the banks shipped with quiz are: the repository's banks/ folder, which the
+    package maps to `quiz.banks` (an editable install reads it in place, a wheel carries it)."""
+    return Path(str(files("quiz.banks")))
+
+
+def bundled_bank() -> Path:
+    """The bank `quiz` opens when none is named."""
+    return bundled_banks_folder() / BUNDLED_BANK_NAME
 
 
 class BankError(Exception):

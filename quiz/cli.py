@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,12 +17,21 @@ EXIT_USER_ERROR = 2
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     words = list(sys.argv[1:] if argv is None else argv)
-    if not words or (words[0].startswith("-") and words[0] not in ("-h", "--help",
-                                                                   "--version")):
-        words.insert(0, "study")  # `quiz` alone (or `quiz --db F`) opens the bundled bank
+    if _studies(words):
+        words.insert(0, "study")
     args = parser.parse_args(words)
     status: int = args.run(args)
     return status
+
+
+def _studies(words: list[str]) -> bool:
+    """`quiz`, `quiz --db F` and `quiz path/to/bank.json` mean `quiz study …`."""
+    if not words:
+        return True
+    first = words[0]
+    if first.startswith("-"):
+        return first not in ("-h", "--help", "--version")
+    return first.endswith(".json") or os.sep in first or "/" in first
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -110,14 +120,11 @@ def _add_db(parser: argparse.ArgumentParser) -> None:
                         help="the study history (default: $QUIZ_DB, else the user data folder)")
 
 
-BUNDLED_BANK = Path(__file__).resolve().parent.parent / "banks" / "iraq-syria.json"
-
-
 def _run_study(args: argparse.Namespace) -> int:
-    from quiz.bank import BankError, load_bank
+    from quiz.bank import BankError, bundled_bank, load_bank
     from quiz.study.store import default_path
 
-    paths = args.banks or [BUNDLED_BANK]
+    paths = args.banks or [bundled_bank()]
     if len(paths) > 1:
         return _fail("one bank at a time for now; name one file")
     if args.new < 0:
@@ -255,14 +262,14 @@ def _run_history(args: argparse.Namespace) -> int:
 
 
 def _run_ask(args: argparse.Namespace) -> int:
-    from quiz.bank import BankError, load_bank
+    from quiz.bank import BankError, bundled_bank, load_bank
     from quiz.study.tutor import Tutor
 
     question = " ".join(args.question).strip()
     if not question:
         return _fail('ask what? e.g. quiz ask "when did the al-Qaim crossing reopen?"')
     try:
-        banks = [load_bank(path) for path in args.bank or [BUNDLED_BANK]]
+        banks = [load_bank(path) for path in args.bank or [bundled_bank()]]
     except BankError as error:
         return _fail(str(error))
     reply = Tutor(banks).ask(question)
@@ -279,10 +286,10 @@ def _run_ask(args: argparse.Namespace) -> int:
 
 def _known_prompts() -> dict[str, str]:
     """Prompts of the banks in ./banks and the bundled ones, for naming weak questions."""
-    from quiz.bank import BankError, load_bank
+    from quiz.bank import BankError, bundled_banks_folder, load_bank
 
     prompts: dict[str, str] = {}
-    for folder in {Path("banks"), BUNDLED_BANK.parent}:
+    for folder in {Path("banks").resolve(), bundled_banks_folder()}:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             try:
                 prompts.update({q.id: q.prompt for q in load_bank(path).questions})

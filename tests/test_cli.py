@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
 from quiz.cli import main
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import BANK, ROOT, SEEDS
 
 
-def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "quiz.cli", *args], cwd=cwd,
+def run(*args, cwd=ROOT, env=None):
+    return subprocess.run([sys.executable, "-m", "quiz.cli", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 
 
@@ -77,3 +78,29 @@ def test_study_user_errors_exit_2(tmp_path, args, message):
                             cwd=ROOT)
     assert result.returncode == 2 and message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_bank_path_alone_means_study(tmp_path, capsys):
+    """`quiz path/to/bank.json` is `quiz study path/to/bank.json`: the study command's own
+    checks answer, not the command parser's "invalid choice"."""
+    assert main([str(BANK), "--retention", "5"]) == 2
+    assert "--retention 5.0: choose between" in capsys.readouterr().err
+    assert main([str(tmp_path / "nowhere" / "bank.json")]) == 2
+    err = capsys.readouterr().err
+    assert "bank.json" in err and "invalid choice" not in err
+
+
+def test_a_misspelt_command_is_not_taken_for_a_bank(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["histroy"])
+    assert exit_.value.code == 2
+    assert "invalid choice: 'histroy'" in capsys.readouterr().err
+
+
+def test_commands_find_the_bundled_bank_from_any_folder(tmp_path):
+    env = {**os.environ, "QUIZ_DB": str(tmp_path / "h.sqlite3")}
+    asked = run("ask", "When was the al-Qaim border crossing reopened?", cwd=tmp_path, env=env)
+    assert asked.returncode == 0, asked.stderr
+    assert "30 September 2019" in asked.stdout
+    history = run("history", cwd=tmp_path, env=env)
+    assert history.returncode == 0 and "No study history yet" in history.stdout

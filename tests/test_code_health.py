@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -46,3 +47,14 @@ def test_types_check():
 def test_ruff_is_clean():
     result = _run("-m", "ruff", "check", "quiz", "tests", "bench")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_package_is_in_the_wheel():
+    """pyproject lists the packages (banks/ is mapped in as quiz.banks): a new subpackage
+    left off the list would be missing from an installed quiz."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+                 ["packages"])
+    on_disk = {".".join(init.parent.relative_to(ROOT).parts)
+               for init in (ROOT / "quiz").rglob("__init__.py")}
+    assert on_disk | {"quiz.banks"} == listed
+    assert (ROOT / "banks" / "iraq-syria.json").is_file()

@@ -1,0 +1,1 @@
+"""Question banks shipped with quiz: the repository's banks/ folder, mapped to quiz.banks."""
