@@ -1,14 +1,20 @@
-"""Text normalisation shared by the generator and the grader (no spaCy here).
+"""Text normalisation and the lexicon shared by the generator, the grader and the tutor (no
+spaCy here).
 
 `fold` makes strings comparable (case, accents, apostrophe and dash variants); `name_key`
 goes further for names of people, groups and places ("the al-Qaim" and "Al Qaim" meet);
-`tokens`, `stem` and `same_word` compare words, for the grader and the tutor alike.
+`tokens`, `stem` and `same_word` compare words, for the grader and the tutor alike. The
+lexicon is defined here once: stop words (`STOP_WORDS`), nationalities and other names of
+one thing (`DEMONYMS`, `KNOWN_ALIASES`, `name_word`), and outcomes that contradict each
+other (`OPPOSITES`, `opposed`, `are_opposites`).
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
+from collections.abc import Callable, Collection
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -37,6 +43,16 @@ KNOWN_ALIASES = {
     "united states": "united states", "britain": "united kingdom",
     "great britain": "united kingdom", "soviet union": "ussr", "soviets": "ussr",
 }
+# Function words: articles (the Arabic one too), "and", prepositions, pronouns and
+# possessives, forms of "be", "have" and "do", relatives. Whoever reads texts for their
+# content words drops these; a reader that must drop more unites them with a named set of
+# its own, saying why.
+STOP_WORDS = frozenset({
+    "a", "an", "the", "al", "el", "and", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "into", "via", "as", "it", "its", "they", "them", "their", "his", "her", "this",
+    "that", "which", "who", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "did",
+})
 
 
 def clean_input(value: object, limit: int = 10_000) -> str:
@@ -142,8 +158,28 @@ def tokens(text: str) -> list[str]:
     key = canonical_entity(re.sub(r"\b([A-Za-z])\.", r"\1", text))  # "U.S." is "US"
     key = re.sub(r"\b(?:a|an|the)\b", " ", key)
     # "French" is France's: a nationality names its state ("France occupied ...").
-    return [DEMONYMS.get(w, w) if " " not in DEMONYMS.get(w, w) else w
-            for w in re.findall(r"[a-z0-9]+", key) if w]
+    return [name_word(w) for w in re.findall(r"[a-z0-9]+", key) if w]
+
+
+def name_word(word: str) -> str:
+    """One word of a name as word-by-word matching reads it: a nationality is its state's
+    name when that is one word ("iraqi" is "iraq"; "british" stays), and an organisation's
+    several one-word names are one ("isil" and "daesh" are "isis")."""
+    state = DEMONYMS.get(word, word)
+    return _ONE_WORD_ALIASES.get(word, state if " " not in state else word)
+
+
+def _one_word_aliases() -> dict[str, str]:
+    """KNOWN_ALIASES read word by word: the first one-word name of a thing stands for its
+    other one-word names (never a stop word: "is" names Islamic State only on its own)."""
+    names: dict[str, list[str]] = {}
+    for alias, meant in KNOWN_ALIASES.items():
+        if " " not in alias and alias not in STOP_WORDS and alias != meant:
+            names.setdefault(meant, []).append(alias)
+    return {alias: words[0] for words in names.values() if len(words) > 1 for alias in words}
+
+
+_ONE_WORD_ALIASES = _one_word_aliases()
 
 
 def stem(word: str) -> str:
@@ -181,3 +217,43 @@ def transliterated(word: str) -> str:
     w = re.sub(r"(.)\1+", r"\1", w)
     w = w.translate(str.maketrans("eoy", "iui"))
     return w.rstrip("h") or w
+
+
+# -- outcomes that cannot both be true ----------------------------------------------------
+
+# Base forms of outcomes that contradict each other. Each row sets two sides against each
+# other: every word of one is the opposite of every word of the other ("reopened" for
+# "closed"). The grader reads learners' answers against it, verification reads documents'
+# outcomes (spaCy lemmas) against it. Every word is its own `stem`, so a stemmed answer and
+# a lemma meet it alike.
+OPPOSITES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(one), frozenset(other)) for one, other in (
+        ({"open", "reopen", "resume", "restore"}, {"close", "seal", "suspend", "sever", "shut"}),
+        ({"establish"}, {"suspend", "sever"}),
+        ({"establish", "form", "create"}, {"dissolve", "abolish", "end"}),
+        ({"sign", "ratify", "accept", "approve"}, {"reject", "refuse", "cancel", "abandon"}),
+        ({"win", "victory"}, {"lose", "defeat"}),
+        ({"join"}, {"leave", "withdraw"}),
+    )
+)
+
+
+def opposed(said: Collection[str], meant: Collection[str], *,
+            same: Callable[[str, str], bool] = operator.eq) -> bool:
+    """Do the words `said` name the opposite of the outcome the words `meant` name? One side
+    of a row of OPPOSITES is in each, and `said` does not also hold `meant`'s side. Words are
+    stems or lemmas; `same(word, base)` compares one with a word of the table (the grader
+    forgives a typo)."""
+    def has(words: Collection[str], side: frozenset[str]) -> bool:
+        return any(same(w, base) for w in words for base in side)
+
+    return any(
+        (has(said, one) and has(meant, other) and not has(said, other))
+        or (has(said, other) and has(meant, one) and not has(said, one))
+        for one, other in OPPOSITES
+    )
+
+
+def are_opposites(a: str, b: str) -> bool:
+    """Two outcomes, each one base form (lemma or stem), that cannot both be true."""
+    return opposed((a,), (b,))

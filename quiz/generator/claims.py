@@ -59,13 +59,6 @@ OUTCOME_VERBS = {
 # Verbs that link an event to its result ("ended with", "led to", "marking").
 RESULT_LINKS = {"result": "in", "lead": "to", "end": "with", "culminate": "in", "cause": None,
                 "mark": None, "enable": None, "bring": "about"}
-# Opposites among outcomes, for spotting documents that contradict each other.
-OPPOSITES = {
-    frozenset({"open", "close"}), frozenset({"reopen", "close"}), frozenset({"reopen", "seal"}),
-    frozenset({"establish", "suspend"}), frozenset({"establish", "sever"}),
-    frozenset({"resume", "suspend"}), frozenset({"sign", "reject"}),
-    frozenset({"victory", "defeat"}), frozenset({"win", "lose"}),
-}
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 # Prepositions whose object takes part in the act ("met with", "sent to", "fought against").
 _ACTOR_PREPOSITIONS = {"with", "to", "against", "into"}

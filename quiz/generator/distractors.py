@@ -16,7 +16,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from quiz.dates import PartialDate, Precision
-from quiz.textnorm import COUNTRIES, COUNTRY_KEYS, canonical_entity, name_key
+from quiz.textnorm import COUNTRIES, COUNTRY_KEYS, STOP_WORDS, canonical_entity, name_key
 
 WANTED = 3
 
@@ -203,5 +203,4 @@ def outcome_options(answer: str, shape: str, pool: Iterable[str], *,
 
 
 def _content(text: str) -> set[str]:
-    small = {"the", "of", "and", "a", "an", "in", "to", "for", "with", "on", "by", "at"}
-    return {w for w in name_key(text).split() if w not in small}
+    return {w for w in name_key(text).split() if w not in STOP_WORDS}

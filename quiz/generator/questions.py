@@ -31,7 +31,14 @@ from quiz.generator.wording import (
     words,
 )
 from quiz.models import AnswerType, Kind
-from quiz.textnorm import CAPITALS, COUNTRY_KEYS, DEMONYMS, canonical_entity, name_key
+from quiz.textnorm import (
+    CAPITALS,
+    COUNTRY_KEYS,
+    DEMONYMS,
+    STOP_WORDS,
+    canonical_entity,
+    name_key,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -533,9 +540,7 @@ def _gives_away(draft: Draft) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
-    small = {"the", "of", "and", "in", "on", "a", "an", "to", "for", "with", "by", "at", "its",
-             "their", "from", "into", "via", "was", "were"}
-    return {w for w in re.findall(r"[a-z0-9]+", name_key(text)) if w not in small}
+    return {w for w in re.findall(r"[a-z0-9]+", name_key(text)) if w not in STOP_WORDS}
 
 
 def _when(date: PartialDate) -> str:

@@ -25,10 +25,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.generator.claims import OPPOSITES, Claim
+from quiz.generator.claims import Claim
 from quiz.generator.corpus import Document
 from quiz.models import Kind, Status
-from quiz.textnorm import fold
+from quiz.textnorm import are_opposites, fold
 
 # Share of the smaller event's key weight two claims must share to be about one event.
 # Claims that agree need less than claims that would contradict each other: a false
@@ -289,7 +289,7 @@ def conflict(a: Claim, b: Claim) -> bool:
     if a.kind == "date" and a.date and b.date:
         return not a.date.compatible(b.date)
     if a.kind == "outcome":
-        return frozenset({a.value, b.value}) in OPPOSITES
+        return are_opposites(a.value, b.value)
     return False  # several actors may share one deed
 
 

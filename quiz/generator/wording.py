@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from quiz.textnorm import IRREGULAR_PARTICIPLE, IRREGULAR_PAST, fold, name_key
+from quiz.textnorm import IRREGULAR_PARTICIPLE, IRREGULAR_PAST, STOP_WORDS, fold, name_key
 
 # Children of a verb that belong to another statement.
 _OTHER_STATEMENT = {"advcl", "parataxis", "mark", "punct", "cc", "dep", "intj", "meta",
@@ -389,7 +389,5 @@ def mentions(text: str, answer: str) -> bool:
     hay = norm(text)
     if norm(answer).strip() and norm(answer) in hay:
         return True
-    small = {"the", "of", "and", "in", "on", "a", "an", "to", "for", "with", "by", "at", "al",
-             "from", "its", "their", "his", "her", "was", "were", "it", "them", "they"}
-    distinctive = [w for w in norm(answer).split() if w not in small and len(w) > 2]
+    distinctive = [w for w in norm(answer).split() if w not in STOP_WORDS and len(w) > 2]
     return any(f" {w} " in hay for w in distinctive)

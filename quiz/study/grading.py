@@ -15,25 +15,24 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from quiz.dates import PartialDate, Precision, parse_date
-from quiz.textnorm import COUNTRY_KEYS, clean_input, fold, name_key, same_word, stem, tokens
+from quiz.textnorm import (
+    COUNTRY_KEYS,
+    STOP_WORDS,
+    clean_input,
+    fold,
+    name_key,
+    opposed,
+    same_word,
+    stem,
+    tokens,
+)
 
 Outcome = Literal["correct", "partial", "wrong"]
 # How to judge: a question kind, or "number", "text", "choice" (options answerable by number).
 Judging = Literal["date", "actor", "outcome", "number", "text", "choice"]
 MAX_RESPONSE = 300  # characters read; a longer reply is an essay, not an answer
 
-_STOP = {"the", "a", "an", "of", "and", "in", "on", "to", "for", "with", "by", "at", "from",
-         "into", "its", "their", "his", "her", "was", "were", "is", "are", "be", "been", "it",
-         "they", "that", "this", "as", "which", "who", "had", "has", "have", "did"}
 _NEGATIONS = {"not", "no", "never", "neither", "nor", "without", "failed", "refused"}
-# Outcomes that contradict each other: "opened" for "closed" is wrong, not half right.
-_OPPOSITES = [
-    ({"open", "reopen", "resume", "restore"}, {"close", "seal", "suspend", "sever", "shut"}),
-    ({"sign", "ratify", "accept", "approve"}, {"reject", "refuse", "cancel", "abandon"}),
-    ({"win", "victory"}, {"lose", "defeat"}),
-    ({"establish", "form", "create"}, {"dissolve", "abolish", "end"}),
-    ({"join"}, {"leave", "withdraw"}),
-]
 # Words in organisations' and states' names: such answers have no "surname".
 _NOT_PERSONAL = {"force", "forces", "army", "party", "state", "states", "council", "front",
                  "movement", "government", "union", "republic", "kingdom", "league", "center",
@@ -304,7 +303,7 @@ def _several_names(response: str) -> bool:
 
 
 def _grade_outcome(answer: str, response: str, references: list[str]) -> Verdict:
-    said = [stem(w) for w in tokens(response) if w not in _STOP]
+    said = [stem(w) for w in tokens(response) if w not in STOP_WORDS]
     if not said:
         return Verdict("wrong", f"The answer is {answer}.")
     if len(said) > 3 * max(len(_key_words(answer)), 4):
@@ -329,24 +328,16 @@ def _grade_outcome(answer: str, response: str, references: list[str]) -> Verdict
 
 def _key_words(text: str) -> list[str]:
     """Content words; manner adverbs ("indefinitely") count only when nothing else is left."""
-    words = [stem(w) for w in tokens(text) if w not in _STOP]
+    words = [stem(w) for w in tokens(text) if w not in STOP_WORDS]
     content = [w for w in words if not w.endswith("ly")]
     return list(dict.fromkeys(content or words))
 
 
 def _contradicts(said: list[str], keys: list[str]) -> bool:
-    def has(words: list[str], group: set[str]) -> bool:
-        return any(same_word(w, g) for w in words for g in group)
-
-    for left, right in _STEMMED_OPPOSITES:
-        if (has(said, left) and has(keys, right) and not has(said, right)) or (
-            has(said, right) and has(keys, left) and not has(said, left)
-        ):
-            return True
+    # "opened" for "closed" is wrong, not half right; so is "not suspended" for "suspended".
+    if opposed(said, keys, same=same_word):
+        return True
     return bool(set(said) & _NEGATIONS) != bool(set(keys) & _NEGATIONS)
-
-
-_STEMMED_OPPOSITES = [({stem(w) for w in a}, {stem(w) for w in b}) for a, b in _OPPOSITES]
 
 
 # -- words -------------------------------------------------------------------------------------

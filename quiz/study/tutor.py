@@ -18,6 +18,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
@@ -30,11 +31,12 @@ from quiz.dates import PartialDate, find_dates, parse_date
 from quiz.models import Bank, BankFact, ConflictReport, Evidence, Kind, Status
 from quiz.textnorm import (
     COUNTRY_KEYS,
-    DEMONYMS,
     IRREGULAR_PARTICIPLE,
     IRREGULAR_PAST,
+    STOP_WORDS,
     clean_input,
     fold,
+    name_word,
     same_word,
     stem,
     transliterated,
@@ -52,25 +54,25 @@ CLOSEST_SCAN = 5000  # facts scanned for the closest when none can answer
 CLOSEST = 3
 _EMPTY = array("I")
 
-# Words that say what is asked, not what about.
+# Words that say what is asked, not what about (beside the stop words).
 _QUESTION_WORDS = {
-    "when", "what", "who", "whom", "whose", "which", "where", "why", "how", "did", "do",
-    "does", "was", "were", "is", "are", "be", "been", "has", "have", "had", "can", "could",
+    "when", "what", "whom", "whose", "where", "why", "how", "do", "does", "can", "could",
     "would", "will", "year", "years", "month", "date", "day", "century", "country",
     "countries", "group", "groups", "state", "states", "happen", "happened", "tell", "me",
-    "about", "please", "know", "you", "i", "two", "both", "exactly", "time",
+    "please", "know", "you", "i", "two", "both", "exactly", "time",
     # fillers a learner adds that the sources need not share
     "new", "together", "actually", "really", "ever", "just", "still", "finally", "exact",
 }
-_STOP = {
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "into", "its",
-    "their", "his", "her", "it", "they", "that", "this", "these", "those", "and", "or", "as",
-    "there", "which", "who", "was", "were", "is", "are", "be", "been", "had", "has", "have",
-    "did", "also", "then", "than", "but", "not", "s", "one", "other", "own", "between",
-    "among", "after", "before", "during", "against", "over", "under", "through", "near",
-    "since", "until", "within", "without", "about", "upon", "via", "per",
-    "al", "el",  # the Arabic article: "al-Qaim" is found as "Qaim"
+# Words a fact is not found by, beside the stop words: the prepositions that place and time
+# an event, negation, quantity and linking words. The grader keeps these ("not" and
+# "without" turn an answer around), but a question shares them with far too many facts.
+_NOT_TOPICAL = {
+    "or", "but", "not", "also", "then", "than", "there", "these", "those", "s", "one",
+    "other", "own", "between", "among", "after", "before", "during", "against", "over",
+    "under", "through", "near", "since", "until", "within", "without", "about", "upon",
+    "per",
 }
+_STOP = STOP_WORDS | _NOT_TOPICAL
 # Past forms a crude stemmer cannot undo: the generator's own tables, read backwards.
 _BASE_FORM = {form: verb for table in (IRREGULAR_PAST, IRREGULAR_PARTICIPLE)
               for verb, form in table.items()} | {"died": "die"}  # too short to stem
@@ -88,7 +90,7 @@ _DERIVED = {
 # Roots that mean the same here.
 _SAME = {
     "start": "begin", "fall": "overthrow", "toppl": "overthrow", "oust": "overthrow",
-    "isis": "isil", "daesh": "isil", "keep": "maintain",
+    "keep": "maintain",
     "tie": "relation", "battl": "fight", "combat": "fight",
     "carry": "conduct", "perform": "conduct",
 }
@@ -98,9 +100,7 @@ def root(word: str) -> str:
     """The root a word is indexed under: "invasion", "invaded" and "invades" meet."""
     word = _BASE_FORM.get(word, word)
     word = _DERIVED.get(word, word)
-    state = DEMONYMS.get(word, word)
-    if " " not in state:
-        word = state  # "Iraqi" is Iraq's
+    word = name_word(word)  # "Iraqi" is Iraq's; "Daesh" is ISIS
     word = re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", word)  # recognise → recognize
     word = stem(word)
     if len(word) > 4 and word.endswith("ed"):
@@ -129,7 +129,7 @@ _NAME = re.compile(r"(?<=[^.!?:\n] )[A-Z][\w'’-]+")  # capitalised inside a se
 _DATED = re.compile(r"\b\d|centur")  # a text worth looking for dates in
 
 
-def words(text: str, *, drop: set[str] = _STOP) -> list[str]:
+def words(text: str, *, drop: AbstractSet[str] = _STOP) -> list[str]:
     """The words of a text that say what it is about, folded: "al-Qaim's" → ["qaim"]."""
     text = _INITIAL.sub(r"\1", _REWORD.sub("re", fold(text)))
     text = _POSSESSIVE.sub("", text.replace("air strike", "airstrike")).replace("'", "")
