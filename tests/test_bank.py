@@ -153,8 +153,12 @@ def test_generate_writes_a_bank_and_a_summary(tmp_path):
     (["generate", "nowhere/", "-o", "x.json"], "nowhere"),
     (["generate", "seeds", "-o", "bank.txt"], "ends in .json"),
 ])
-def test_generate_user_errors_exit_2(tmp_path, args, message):
-    result = quiz(*args)
-    assert result.returncode == 2
-    assert message in result.stderr
-    assert "Traceback" not in result.stderr
+def test_generate_user_errors_exit_2(tmp_path, capsys, monkeypatch, args, message):
+    from quiz.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(seed("004"), tmp_path / "seeds")
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists() and not (tmp_path / "bank.txt").exists()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.generator.claims import collect_aliases, extract_claims
-from quiz.generator.corpus import parse_document, read_documents
+from quiz.generator.claims import collect_aliases
+from quiz.generator.corpus import parse_document
+from quiz.generator.factbase import to_model
 from tests.conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
-def seed_claims(nlp):
-    docs, _ = read_documents([SEEDS])
-    return extract_claims(docs, nlp)
+def seed_claims(seed_base):
+    """The claims of the seeds, as the session's fact base extracted them (parsed once)."""
+    return seed_base.claims
 
 
 def claims_where(claims, kind, doc, text):
@@ -106,13 +107,27 @@ def test_outcome_of_a_plan(seed_claims):
     assert "plan" in claims[0].event
 
 
-def test_evidence_is_a_verbatim_slice(seed_claims):
-    docs, _ = read_documents([SEEDS])
-    text = {d.id: d.text for d in docs}
-    for c in seed_claims:
-        quote = text[c.doc][c.quote_start : c.quote_end]
-        assert quote.strip() == quote and quote
-        assert "[" not in quote or "[Syrian" in quote  # 004 quotes an editor's brackets
+def test_evidence_quotes_are_the_files_own_characters(seed_base):
+    """Every evidence quote is the document file's text at [start:end], and that slice is
+    exactly the clean sentence (or the part of it between removed markup) the claim was
+    read from: an offset one character off either way fails."""
+    files = {p.stem: p.read_bytes().decode("utf-8") for p in SEEDS.iterdir()}
+    documents = {d.id: d for d in seed_base.documents}
+    report = seed_base.report
+    checked = 0
+    for fact, published in zip(report.facts, to_model(report).facts, strict=True):
+        for evidence in published.evidence:
+            text = files[evidence.doc]
+            assert evidence.quote == text[evidence.start : evidence.end]
+            assert evidence.quote and evidence.quote == evidence.quote.strip()
+            [claim] = [c for c in fact.claims if (c.doc, c.quote_start, c.quote_end) == (
+                evidence.doc, evidence.start, evidence.end)][:1]
+            sentence = documents[claim.doc].sentences[claim.sentence]
+            cuts = [0, *sentence.breaks, len(sentence.text)]
+            parts = {sentence.text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)}
+            assert " ".join(evidence.quote.split()) in parts, (evidence.quote, parts)
+            checked += 1
+    assert checked >= 250
 
 
 def test_aliases_come_from_the_text():

@@ -8,7 +8,6 @@ import pytest
 
 from quiz.generator.factbase import build_fact_base, to_model
 from quiz.generator.verify import SourcesFileError, load_overrides
-from tests.conftest import SEEDS
 
 # Three independent wordings (no shared run of five words), and an unrelated sentence.
 SIGNED = "On 3 March 2010, the Treaty of Varna was signed in Geneva by Ruritania and Freedonia."
@@ -124,14 +123,14 @@ def test_seed_facts(seed_base):
     assert not any(f.inferred for f in facts if f.sources[0].startswith("004"))
 
 
-def test_seed_json_shape_and_verbatim_evidence(seed_base):
+def test_seed_json_shape(seed_base):
+    """(That each quote is the file's own text at its offsets: tests/generator/test_claims.)"""
     data = json.loads(to_model(seed_base.report).model_dump_json())
     assert set(data) == {"documents", "facts", "conflicts"}
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for fact in data["facts"]:
         assert {"id", "kind", "statement", "answer", "status", "sources", "evidence"} <= set(fact)
-        for e in fact["evidence"]:
-            assert texts[e["doc"]][e["start"] : e["end"]] == e["quote"]
+        assert fact["evidence"] and all(set(e) == {"doc", "quote", "start", "end"}
+                                        for e in fact["evidence"])
     assert len({f["id"] for f in data["facts"]}) == len(data["facts"])
     assert data["conflicts"] and all(
         {"about", "claims"} <= set(c) and len(c["claims"]) >= 2 for c in data["conflicts"]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 import string
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from quiz.study.grading import grade
-from tests.conftest import DATA
+from tests.conftest import BANK, DATA
 
 CASES = DATA / "grading_cases.tsv"
 
@@ -46,13 +47,40 @@ def test_grade(kind, answer, response, expected, accepted, choices):
     assert verdict.feedback and "\n" not in verdict.feedback
 
 
-def test_learner_override_becomes_an_accepted_alternative():
-    """"I was right": the response, kept as accepted, is right the next time."""
-    before = grade("Hay'at Tahrir al-Sham", "Tahrir al-Sham", kind="actor")
-    assert before.outcome == "wrong"
-    after = grade("Hay'at Tahrir al-Sham", "tahrir al sham", kind="actor",
-                  accepted=["Tahrir al-Sham"])
-    assert after.outcome == "correct"
+def test_i_was_right_teaches_the_grader_that_question_for_good(tmp_path):
+    """"I was right" (Study.override): the learner's wording is stored and graded right
+    from then on, for that question only, and in later sessions too. Without the override
+    the same wording is wrong."""
+    from quiz.bank import load_bank
+    from quiz.study.session import Study, fixed_clock
+    from quiz.study.store import Store
+
+    bank = load_bank(BANK)
+    template = next(q for q in bank.questions if q.kind == "actor")
+    hts = [template.model_copy(update={
+        "id": f"hts-{n}", "prompt": f"Which group took Damascus ({n})?",
+        "answer": "Hay'at Tahrir al-Sham", "accepted": [], "evidence": []}) for n in (1, 2)]
+    two = bank.model_copy(update={"questions": hts})
+    db = tmp_path / "h.sqlite3"
+    t0 = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+    def session(day: int) -> Study:
+        return Study(Store(db), two, "hts", clock=fixed_clock(t0 + timedelta(days=day),
+                     timedelta(minutes=1)), mode="quiz", new_per_day=2)
+
+    s = session(0)
+    first, second = s.next(), s.next()
+    assert s.answer(first, "Tahrir al-Sham").verdict.outcome == "wrong"
+    s.override(first, "Tahrir al-Sham")
+    assert s.answer(first, "tahrir al sham").verdict.correct  # forgiven like any answer
+    assert s.answer(second, "Tahrir al-Sham").verdict.outcome == "wrong"  # not overridden
+    s.finish()
+    s.store.close()
+
+    later = session(30)
+    asked = {a.question.id: a for a in iter(later.next, None)}
+    assert later.answer(asked[first.question.id], "Tahrir al-Sham").verdict.correct
+    assert later.answer(asked[second.question.id], "Tahrir al-Sham").verdict.outcome == "wrong"
 
 
 def test_feedback_says_what_was_missing():

@@ -141,11 +141,17 @@ def test_history_command_json_and_tables(store, tmp_path):
     assert "True retention" in tables.stdout and "Weakest questions" in tables.stdout
 
 
-def test_history_command_without_history_says_how_to_start(tmp_path):
-    result = run_quiz("history", "--db", str(tmp_path / "none.sqlite3"))
-    assert result.returncode == 0 and "Start studying with: quiz" in result.stdout
+def test_history_command_without_history_says_how_to_start(tmp_path, capsys):
+    from quiz.cli import main
+
+    assert main(["history", "--db", str(tmp_path / "none.sqlite3")]) == 0
+    assert "Start studying with: quiz" in capsys.readouterr().out
+    assert not (tmp_path / "none.sqlite3").exists()
 
 
-def test_history_command_bad_date_is_one_line(tmp_path):
-    result = run_quiz("history", "--since", "last tuesday", "--db", str(tmp_path / "x"))
-    assert result.returncode == 2 and result.stderr.count("\n") == 1
+def test_history_command_bad_date_is_one_line(tmp_path, capsys):
+    from quiz.cli import main
+
+    assert main(["history", "--since", "last tuesday", "--db", str(tmp_path / "x")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "YYYY-MM-DD" in err
