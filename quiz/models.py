@@ -101,7 +101,9 @@ class Question(_Model):
     prompt: str
     answer: str
     accepted: list[str]  # other ways the documents name the answer (aliases, surnames)
-    choices: list[str]  # the answer and three distractors, in display order
+    # The answer and three distractors in display order; empty when the documents give no
+    # three fair wrong options: then the question is asked as typed recall only.
+    choices: list[str]
     cloze: str  # the evidence sentence with the answer blanked as "_____"
     status: AskableStatus
     sources: list[str]
@@ -156,5 +158,6 @@ class GenerationSummary(_Model):
     unreliable: list[str]  # documents judged unreliable
     facts: dict[Status, int]
     questions: dict[Kind, int]
+    typed_only: int  # questions with no three fair options, asked as typed recall
     skipped: dict[str, int]  # reason -> askable facts not asked for it
     seconds: float

@@ -46,70 +46,121 @@ def rng_for(key: str) -> random.Random:
 
 def date_options(answer: PartialDate, rng: random.Random, *,
                  latest: int | None = None) -> list[str]:
-    """Dates near the answer, at its precision and in its shape, that it does not mean.
+    """Three dates near the answer, in its shape, that it does not mean, laid out so that no
+    option stands out by its parts.
 
+    A test-wise learner picks the option that shares most parts with the others ("19 April
+    2018" among 19 April 2017, 27 April 2018 and 19 July 2018). So the options follow a
+    balanced design: for a day, month and year every two options share exactly one part; for
+    two parts (month and year, qualifier and year, day and month) a 2×2 square; a year,
+    decade, century or range is one of four evenly spaced, the answer at a random place.
     None later than `latest` (the last year the documents know): a date after the record
-    ends gives itself away.
+    ends gives itself away. Fewer than three when no such layout exists.
     """
-    families = [[c for c in f if latest is None or (c.end or c).year is None
-                 or (c.end or c).year <= latest] for f in _date_families(answer)]
-    families = [f for f in families if f]
-    shown = answer.display()
-    picked: list[str] = []
-    seen = {shown}
-    # One from each family first (a day, a month, a year off), then any.
-    for family in families + [sum(families, [])]:
-        rng.shuffle(family)
-        for cand in family:
-            text = cand.display()
-            if text in seen or _overlaps(answer, cand):
-                continue
-            seen.add(text)
-            picked.append(text)
-            break
-        if len(picked) == WANTED:
-            break
-    rest = [c for c in sum(families, []) if c.display() not in seen and not _overlaps(answer, c)]
-    rng.shuffle(rest)
-    for cand in rest:
-        if len(picked) == WANTED:
-            break
-        if cand.display() not in seen:
-            seen.add(cand.display())
-            picked.append(cand.display())
-    return picked
+    for layout in _layouts(answer, rng, latest):
+        if all(not _overlaps(answer, o) for o in layout) and _distinct(answer, layout):
+            return [o.display() for o in layout]
+    return []
 
 
-def _date_families(d: PartialDate) -> list[list[PartialDate]]:
-    # A step that changes what is shown: a year, a decade or a century.
-    step = {Precision.CENTURY: 100, Precision.DECADE: 10}.get(d.precision, 1)
+# Which parts each wrong option changes. Three parts (day, month, year): every two options
+# then share exactly one part. Two parts: a 2×2 square, every option shares one part with
+# two others and none with the third.
+_CHANGED = {3: ({1, 2}, {0, 2}, {0, 1}), 2: ({1}, {0}, {0, 1})}
 
-    def years(*steps: int) -> list[PartialDate]:
-        if d.year is None:
-            return []
-        out = []
-        for k in steps:
-            end = d.end
-            if end is not None and end.year is not None:
-                end = replace(end, year=end.year + k * step)
-            out.append(replace(d, year=d.year + k * step, end=end))
-        return out
 
-    if d.end is not None:
-        return [years(-4, -3, -2, 2, 3, 4)]
+def _layouts(d: PartialDate, rng: random.Random, latest: int | None
+             ) -> Iterable[list[PartialDate]]:
+    """Candidate sets of three wrong dates, most natural first."""
+    def fits(c: PartialDate) -> bool:
+        year = (c.end or c).year
+        return year is None or latest is None or year <= latest
+
+    if d.end is not None and d.year is None:
+        return  # "6–30 August", no year: asked as typed recall
+    if d.qualifier is None and (d.end is not None or d.precision in (
+            Precision.YEAR, Precision.DECADE, Precision.CENTURY)):
+        yield from (run for run in _runs(d, rng) if all(fits(c) for c in run))
+        return
+    if d.precision == Precision.MONTH and d.year is None and d.month is not None:
+        yield from _month_runs(d, rng)  # "In which month …", the year unknown
+        return
+    parts = _parts(d, rng)
+    if parts is None:
+        return
+    for i in range(min(len(values) for _, values in parts)):
+        layout = [_with(d, {parts[j][0]: parts[j][1][i] for j in changed})
+                  for changed in _CHANGED[len(parts)]]
+        if all(fits(o) for o in layout):
+            yield layout
+
+
+_QUALIFIERS = ("early", "mid", "late")
+
+
+def _with(d: PartialDate, changes: dict[str, int]) -> PartialDate:
+    """`d` with some parts changed (a qualifier by its index in _QUALIFIERS)."""
+    qualifier = changes.get("qualifier")
+    return replace(d, day=changes.get("day", d.day), month=changes.get("month", d.month),
+                   year=changes.get("year", d.year),
+                   qualifier=d.qualifier if qualifier is None else _QUALIFIERS[qualifier])
+
+
+def _parts(d: PartialDate, rng: random.Random) -> list[tuple[str, list[int]]] | None:
+    """The date's parts that options vary, each with other values it could take, in random
+    order; None when it has not two parts to vary."""
+    def shuffled(values: list[int]) -> list[int]:
+        rng.shuffle(values)
+        return values
+
+    parts: list[tuple[str, list[int]]] = []
     if d.qualifier:
-        others = [replace(d, qualifier=q) for q in ("early", "mid", "late") if q != d.qualifier]
-        return [others, years(-2, -1, 1, 2)]
-    if d.precision in (Precision.CENTURY, Precision.DECADE):
-        return [years(-3, -2, -1, 1, 2)]
-    if d.precision == Precision.YEAR:
-        return [years(-6, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6)]
-    months = [replace(d, month=(d.month - 1 + k) % 12 + 1) for k in (-3, -2, -1, 1, 2, 3)
-              if d.month]
-    if d.precision == Precision.MONTH:
-        return [months, years(-2, -1, 1, 2)]
-    days = [replace(d, day=day) for day in range(1, 29) if d.day and abs(day - d.day) >= 2]
-    return [days, [m for m in months if m.day and m.day <= 28], years(-2, -1, 1, 2)]
+        parts.append(("qualifier", shuffled(
+            [i for i, q in enumerate(_QUALIFIERS) if q != d.qualifier] * 2)))
+    elif d.day is not None:
+        parts.append(("day", shuffled([v for v in range(1, 29) if abs(v - d.day) >= 3])))
+    if d.month is not None and not d.qualifier:
+        parts.append(("month", shuffled([(d.month - 1 + k) % 12 + 1 for k in (-3, -2, 2, 3)])))
+    if d.year is not None:
+        parts.append(("year", shuffled([d.year + k for k in (-2, -1, 1, 2)])))
+    return parts if len(parts) in _CHANGED else None
+
+
+def _runs(d: PartialDate, rng: random.Random) -> Iterable[list[PartialDate]]:
+    """Four evenly spaced dates, the answer at each place in random order: the three others.
+    A range moves by more than its length, so no option overlaps it."""
+    unit = {Precision.CENTURY: 100, Precision.DECADE: 10}.get(d.precision, 1)
+    span = 0
+    if d.end is not None and d.end.year is not None and d.year is not None:
+        span = d.end.year - d.year
+    step = (span // unit + 1) * unit if span else unit * (rng.choice([1, 1, 2]) if unit == 1 else 1)
+    places = [0, 1, 2, 3]
+    rng.shuffle(places)
+    for place in places:
+        yield [_shifted(d, (i - place) * step) for i in range(4) if i != place]
+
+
+def _month_runs(d: PartialDate, rng: random.Random) -> Iterable[list[PartialDate]]:
+    """Four months two apart, the answer at each place in random order: the three others."""
+    assert d.month is not None
+    places = [0, 1, 2, 3]
+    rng.shuffle(places)
+    for place in places:
+        yield [replace(d, month=(d.month - 1 + 2 * (i - place)) % 12 + 1)
+               for i in range(4) if i != place]
+
+
+def _shifted(d: PartialDate, years: int) -> PartialDate:
+    end = d.end
+    if end is not None and end.year is not None:
+        end = replace(end, year=end.year + years)
+    return replace(d, year=None if d.year is None else d.year + years, end=end)
+
+
+def _distinct(answer: PartialDate, layout: list[PartialDate]) -> bool:
+    shown = [answer.display(), *(o.display() for o in layout)]
+    return len(set(shown)) == len(shown) and all(
+        o.year is None or o.year > 0 for o in layout)
 
 
 def _overlaps(a: PartialDate, b: PartialDate) -> bool:

@@ -47,6 +47,7 @@ class Generation:
             unreliable=[j.doc for j in report.documents if j.reliability == "unreliable"],
             facts={status: facts[status] for status in STATUSES},
             questions={kind: kinds[kind] for kind in KINDS},
+            typed_only=sum(not q.choices for q in self.bank.questions),
             skipped=dict(self.skipped.most_common()),
             seconds=self.timings.get("total", 0.0),
         )
@@ -61,7 +62,7 @@ def generate(sources: Sequence[Path | str], *, title: str, sources_file: Path | 
     mark = time.perf_counter()
     aliases = alias_pairs(base.documents)
     drafting = draft_questions(base.report.facts, base.documents, nlp, aliases)
-    questions = _with_options(drafting.drafts, base, drafting.skipped, aliases)
+    questions = _with_options(drafting.drafts, base, aliases)
     timings = dict(base.timings)
     timings["questions"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
@@ -73,14 +74,13 @@ def question_id(fact_id: str) -> str:
     return f"q-{fact_id}"
 
 
-def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
+def _with_options(drafts: list[Draft], base: FactBase,
                   aliases: list[tuple[str, str]]) -> list[Question]:
     pools = _name_pools(base, aliases)
     outcomes = _outcome_pools(base, drafts)
     latest = max((c.date.year for c in base.claims if c.date and c.date.year), default=None)
     report = base.report
     questions = []
-    lacking: list[Draft] = []
     for d in drafts:
         qid = question_id(d.fact.id)
         rng = rng_for(qid)
@@ -101,12 +101,10 @@ def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
             wrong = outcome_options(d.answer, d.shape,
                                     [o for o in outcomes.get(d.shape, []) if o not in mine],
                                     rng=rng)
-        if len(wrong) < WANTED:
-            skipped["too few fair distractors"] += 1
-            lacking.append(d)
-            continue
-        choices = sorted([d.answer, *wrong[:WANTED]],
-                         key=lambda c: hashlib.sha1(f"{qid}|{c}".encode()).hexdigest())
+        choices: list[str] = []
+        if len(wrong) >= WANTED:  # else never bad options: asked as typed recall instead
+            choices = sorted([d.answer, *wrong[:WANTED]],
+                             key=lambda c: hashlib.sha1(f"{qid}|{c}".encode()).hexdigest())
         questions.append(Question(
             id=qid, kind=d.kind, prompt=d.prompt, answer=d.answer, accepted=d.accepted,
             choices=choices, cloze=d.cloze, status=d.fact.status, sources=d.fact.sources,

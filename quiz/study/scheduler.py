@@ -109,9 +109,12 @@ DEFAULT_NEW_PER_DAY = 20
 STEP_GAP = 3  # a card missed in this session comes back after this many others, at least
 
 
-def mode_for(recalled: bool, fixed: Mode | None) -> Mode:
+def mode_for(recalled: bool, fixed: Mode | None, *, has_choices: bool = True) -> Mode:
     """New cards start as multiple choice and move to typed recall once answered right
-    (Quizlet's Learn progression), unless the learner fixed a mode."""
+    (Quizlet's Learn progression), unless the learner fixed a mode. A question with no fair
+    options (the bank leaves its choices empty) is always typed."""
+    if not has_choices and fixed in (None, "choice"):
+        return "quiz"
     if fixed:
         return fixed
     return "quiz" if recalled else "choice"

@@ -73,7 +73,9 @@ class Study:
         if row is None:
             return None
         self.asked_at = now
-        return Asked(row, self.questions[row.question], mode_for(row.recalled, self.mode))
+        question = self.questions[row.question]
+        return Asked(row, question, mode_for(row.recalled, self.mode,
+                                             has_choices=bool(question.choices)))
 
     def answer(self, asked: Asked, response: str, *, hint: bool = False,
                seconds: float | None = None) -> Result:

@@ -56,7 +56,9 @@ def render_summary(summary: GenerationSummary, output: Path, console: Console) -
     table.add_row("left out", f"{facts['contested']} contested and {facts['rejected']} rejected "
                   f"facts; {sum(summary.skipped.values())} facts not askable cleanly")
     table.add_row("questions", f"{sum(summary.questions.values())}: " + ", ".join(
-        f"{count} {kind}" for kind, count in summary.questions.items()))
+        f"{count} {kind}" for kind, count in summary.questions.items())
+        + (f"; {summary.typed_only} typed only (no three fair options)"
+           if summary.typed_only else ""))
     table.add_row("time", f"{summary.seconds:.1f} s")
     console.print(f"Wrote [bold]{output}[/bold]", highlight=False)
     console.print(table)

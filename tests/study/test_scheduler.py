@@ -178,6 +178,12 @@ def test_modes_progress_from_choice_to_recall():
     assert mode_for(True, "flashcards") == "flashcards"
 
 
+def test_a_question_without_fair_options_is_always_typed():
+    assert mode_for(False, None, has_choices=False) == "quiz"
+    assert mode_for(False, "choice", has_choices=False) == "quiz"
+    assert mode_for(False, "flashcards", has_choices=False) == "flashcards"
+
+
 def test_siblings_wait_for_another_day():
     """Two questions on one sentence: the second is not asked in the same session."""
     new = [C(1, "actor"), C(2, "date"), C(3, "date")]

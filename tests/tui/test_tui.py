@@ -102,6 +102,21 @@ async def test_answering_a_choice_by_number(tmp_path, bank):
     assert rows == [("choice", right, "correct")]
 
 
+async def test_a_new_question_without_options_is_asked_for_a_typed_answer(tmp_path, bank):
+    """A bank leaves choices empty when it has no three fair options: no options are shown,
+    and the typed answer is graded as recall."""
+    q = bank.questions[0].model_copy(update={"choices": []})
+    app = QuizApp(bank.model_copy(update={"questions": [q]}), "typed", tmp_path / "h.sqlite3",
+                  clock=fixed_clock(T0, timedelta(seconds=3)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert transcript(app)[-1] == q.prompt  # the prompt alone, no "1) …" lines
+        await submit(pilot, q.answer)
+        [verdict] = verdicts(app)
+        assert verdict.startswith(f"Right: {q.answer}.")
+    rows = sqlite3.connect(tmp_path / "h.sqlite3").execute("SELECT mode FROM reviews").fetchall()
+    assert rows == [("quiz",)]
+
+
 async def test_bank_text_is_shown_not_interpreted(tmp_path, bank):
     q = bank.questions[0].model_copy(update={"prompt": "Was [bold]this[/bold] [link=x]y[/link]?"})
     odd = bank.model_copy(update={"questions": [q]})
