@@ -1,41 +1,26 @@
 """Wrong options for multiple choice: same type and shape as the answer, never right.
 
-Dates are shifted at the answer's own precision and kept only when they cannot mean any day
-the answer means. Names come from the documents' own entities of the answer's type, minus
-everyone the evidence sentence or the prompt names (a co-actor is not a wrong answer).
-Outcomes come from the other outcomes of the bank. Choice is seeded by the question id, so
-a bank is the same every time it is built.
+Dates vary the answer's own parts in a balanced layout, so no option stands out, and never
+mean a day the answer means. Names come from the documents' own entities of the answer's
+type, minus everyone the evidence sentence or the prompt names (a co-actor is not a wrong
+answer) and minus second names of one entity. Outcomes come from the other outcomes of the
+bank. Too few fair options and the question is typed recall. Choice is seeded by the
+question id, so a bank is the same every time it is built.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
 from quiz.dates import PartialDate, Precision
-from quiz.textnorm import COUNTRIES, COUNTRY_KEYS, STOP_WORDS, canonical_entity, name_key
+from quiz.textnorm import COUNTRY_KEYS, STOP_WORDS, canonical_entity, name_key
 
 WANTED = 3
-
-# Outcomes a learner could fairly call the same thing: never offered against each other.
-_SAME_OUTCOME = [
-    {"suspended", "postponed", "frozen", "halted", "paused", "severed", "broke", "broken"},
-    {"abandoned", "cancelled", "canceled", "dropped", "scrapped", "shelved", "ended"},
-    {"closed", "sealed", "shut"},
-    {"reopened", "resumed", "restored", "renewed", "reestablished"},
-    {"rejected", "refused", "denied", "dismissed"},
-    {"recognized", "recognised", "accepted", "approved", "endorsed"},
-    {"overthrew", "overthrown", "toppled", "ousted", "defeated", "deposed"},
-    {"signed", "ratified", "concluded"},
-    {"withdrew", "withdrawn", "recalled", "pulled"},
-]
-# Outcome verbs that fill in when a bank has too few of its own.
-_OUTCOME_VERBS = ("signed", "rejected", "abandoned", "postponed", "ratified", "expanded",
-                  "renewed", "cancelled", "approved", "dissolved", "reopened", "closed")
-
 
 def rng_for(key: str) -> random.Random:
     return random.Random(key)  # str seeds are hashed with SHA-512: stable across runs
@@ -179,9 +164,12 @@ def _overlaps(a: PartialDate, b: PartialDate) -> bool:
 
 def name_options(answer: str, answer_type: str, pool: Iterable[str], *, avoid: Iterable[str],
                  rng: random.Random) -> list[str]:
-    """Names of the answer's type, shaped like it, none of them a name the question touches.
+    """Names of the answer's type, shaped like it, none of them a name the question touches,
+    no two of them one entity ("CPP" and "Convention People's Party").
 
-    `pool` comes most familiar first; the documents' own names beat the fallback list.
+    `pool` holds the documents' own names, most familiar first. No list from outside fills
+    in: a state the documents never mention ("Austria" for who received Sakhalin) is no fair
+    option, and too few names make the question typed recall.
     """
     parts = answer.split(" and ")
     # Compared as entities: "US" is "the United States", "British" is Britain's.
@@ -197,17 +185,11 @@ def name_options(answer: str, answer_type: str, pool: Iterable[str], *, avoid: I
         words = {w for w in key.split() if len(w) > 2}
         if key and key not in candidates and not (words & taken) and _fits(
             key, name, answer_type, avoid_keys, avoid_words, plural, common
-        ):
+        ) and not any(same_entity(name, other) for other in [*candidates.values(), *parts]):
             candidates[key] = name
             if answer_type == "person":
                 taken |= words
     names = list(candidates.values())
-    if len(names) < need and answer_type == "country":
-        # Too few states in the documents: fill in from the list, in a seeded order.
-        extra = [c for c in COUNTRIES if canonical_entity(c) not in candidates and _fits(
-            canonical_entity(c), c, answer_type, avoid_keys, avoid_words, plural, common)]
-        rng.shuffle(extra)
-        names += extra[: need - len(names)]
     shape = len(parts[0].split())
     names.sort(key=lambda n: abs(len(n.split()) - shape))  # stable: familiar first
     best = names[: max(6, need)]
@@ -219,9 +201,30 @@ def name_options(answer: str, answer_type: str, pool: Iterable[str], *, avoid: I
     return [" and ".join(best[i : i + len(parts)]) for i in range(0, need, len(parts))]
 
 
+def same_entity(a: str, b: str) -> bool:
+    """Could two names be one entity? One holds the other's words in order ("Convention
+    People's Party" in "Kwame Nkrumah's Convention People's Party"), or is its initials
+    ("CPP")."""
+    ka, kb = canonical_entity(a), canonical_entity(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or f" {ka} " in f" {kb} " or f" {kb} " in f" {ka} ":
+        return True
+    return _initials(b) == a.replace(".", "") or _initials(a) == b.replace(".", "")
+
+
+def _initials(name: str) -> str:
+    """ "Convention People's Party" → "CPP" (capitalised words only)."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name))
+
+
 def _fits(key: str, name: str, answer_type: str, avoid_keys: set[str], avoid_words: set[str],
           plural: bool, common: bool) -> bool:
-    if key in avoid_keys or set(key.split()) & avoid_words:
+    if key in avoid_keys:
+        return False
+    if answer_type == "group":
+        return common == name.split()[-1].islower()  # "Northern People's Party" is fair
+    if set(key.split()) & avoid_words:
         return False  # "Hafez al-Assad" beside "Bashar al-Assad": too close to call wrong
     if not plural and any(fuzz.ratio(w, a) >= 80 for w in key.split() if len(w) > 3
                           for a in avoid_words):
@@ -236,15 +239,8 @@ def _fits(key: str, name: str, answer_type: str, avoid_keys: set[str], avoid_wor
 # -- outcomes ---------------------------------------------------------------------------------
 
 
-def outcome_options(answer: str, shape: str, pool: Iterable[str], *,
-                    rng: random.Random) -> list[str]:
-    """Other outcomes, of the answer's shape, that do not mean what the answer means."""
-    if shape == "verb":
-        same = next((g for g in _SAME_OUTCOME if answer.lower() in g), {answer.lower()})
-        names = sorted({p.lower() for p in [*pool, *_OUTCOME_VERBS]
-                        if len(p.split()) == 1 and p.lower() not in same})
-        rng.shuffle(names)
-        return names[:WANTED]
+def outcome_options(answer: str, pool: Iterable[str], *, rng: random.Random) -> list[str]:
+    """Other outcomes that do not mean what the answer means, of a length like its."""
     mine = _content(answer)
     cands = sorted({p for p in pool if p != answer and len(_content(p) & mine) * 2 <= len(mine)})
     cands.sort(key=lambda p: abs(len(p) - len(answer)))

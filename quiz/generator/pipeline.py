@@ -77,7 +77,7 @@ def question_id(fact_id: str) -> str:
 def _with_options(drafts: list[Draft], base: FactBase,
                   aliases: list[tuple[str, str]]) -> list[Question]:
     pools = _name_pools(base, aliases)
-    outcomes = _outcome_pools(base, drafts)
+    outcomes = _outcome_pool(base, drafts)
     latest = max((c.date.year for c in base.claims if c.date and c.date.year), default=None)
     report = base.report
     questions = []
@@ -98,9 +98,7 @@ def _with_options(drafts: list[Draft], base: FactBase,
             wrong = [w for w in wrong if not _named_in(w, d.prompt)]
         else:
             mine = {c.answer for c in d.fact.claims}
-            wrong = outcome_options(d.answer, d.shape,
-                                    [o for o in outcomes.get(d.shape, []) if o not in mine],
-                                    rng=rng)
+            wrong = outcome_options(d.answer, [o for o in outcomes if o not in mine], rng=rng)
         choices: list[str] = []
         if len(wrong) >= WANTED:  # else never bad options: asked as typed recall instead
             choices = sorted([d.answer, *wrong[:WANTED]],
@@ -166,16 +164,12 @@ def _clean_name(text: str, role: str | None) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
-def _outcome_pools(base: FactBase, drafts: list[Draft]) -> dict[str, list[str]]:
+def _outcome_pool(base: FactBase, drafts: list[Draft]) -> list[str]:
     """Outcomes of other events: the bank's own, then every outcome the documents state."""
-    pools: dict[str, list[str]] = {"verb": [], "phrase": []}
-    for d in drafts:
-        if d.kind == "outcome":
-            pools[d.shape].append(d.answer)
-    for c in base.claims:
-        if c.kind == "outcome" and c.value in RESULT_LINKS and c.source != "field":
-            pools["phrase"].append(c.answer)
-    return {k: sorted(set(v)) for k, v in pools.items()}
+    pool = [d.answer for d in drafts if d.kind == "outcome"]
+    pool += [c.answer for c in base.claims
+             if c.kind == "outcome" and c.value in RESULT_LINKS and c.source != "field"]
+    return sorted(set(pool))
 
 
 # Words of news outlets' names: sources that report, never actors in the events.

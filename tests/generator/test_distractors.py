@@ -9,7 +9,7 @@ from itertools import combinations, pairwise
 import pytest
 
 from quiz.dates import PartialDate, Precision, find_dates
-from quiz.generator.distractors import date_options, rng_for
+from quiz.generator.distractors import date_options, name_options, rng_for
 from tests.conftest import DATA
 
 
@@ -104,3 +104,20 @@ def test_nothing_after_the_last_year_the_documents_know():
     d = find_dates("on 18 March 1839")[0].date
     options = date_options(d, rng_for("x"), latest=1839)
     assert options and all("1840" not in o and "1841" not in o for o in options)
+
+
+def test_no_two_options_name_one_party():
+    """Names the Ghana article gives: the key's other names are never offered as wrong."""
+    pool = ["CPP", "Kwame Nkrumah's Convention People's Party", "United Gold Coast Convention",
+            "UGCC", "National Liberation Movement", "Northern People's Party"]
+    options = name_options("Convention People's Party", "group", pool, avoid=[],
+                           rng=rng_for("ghana"))
+    assert len(options) == 3
+    assert not {"CPP", "Kwame Nkrumah's Convention People's Party"} & set(options)
+    assert not {"United Gold Coast Convention", "UGCC"} <= set(options)  # one party, once
+
+
+def test_no_state_from_outside_the_documents_fills_in():
+    """Two other states in the documents are too few: typed recall, not "Austria"."""
+    assert name_options("Japan", "country", ["Russia", "China"], avoid=[],
+                        rng=rng_for("x")) == []
