@@ -32,7 +32,9 @@ def test_generation_is_deterministic(nlp, seed_generation):
 def test_committed_bank_size_and_kinds():
     bank = load_bank(BANK)
     kinds = [q.kind for q in bank.questions]
-    assert len(kinds) >= 70  # 76 since outcome verbs ("What did X do with Y?") are not asked
+    # 64 since outcome verbs ("What did X do with Y?") are not asked and the quality gate
+    # refuses vague and badly tensed questions.
+    assert len(kinds) >= 60
     assert {k: kinds.count(k) > 0 for k in ("date", "actor", "outcome")} == {
         "date": True, "actor": True, "outcome": True}
     assert len({q.id for q in bank.questions}) == len(kinds)
@@ -52,9 +54,10 @@ def test_evidence_is_verbatim_and_years_are_stated():
 def test_news_digest_answers_keep_no_year():
     bank = load_bank(BANK)
     digest = seed("004").stem
-    dated = [q for q in bank.questions if q.kind == "date" and q.sources == [digest]]
+    dated = [f.answer for f in bank.facts if f.kind == "date" and f.sources == [digest]]
+    dated += [q.answer for q in bank.questions if q.kind == "date" and q.sources == [digest]]
     assert dated
-    assert all(not re.search(r"\d{4}", q.answer) for q in dated)
+    assert all(not re.search(r"\d{4}", answer) for answer in dated)
 
 
 def test_ids_survive_a_change_to_another_document(nlp, tmp_path, seed_generation):

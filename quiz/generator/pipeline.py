@@ -61,7 +61,8 @@ def generate(sources: Sequence[Path | str], *, title: str, sources_file: Path | 
     base = build_fact_base(sources, sources_file=sources_file, nlp=nlp, progress=progress)
     mark = time.perf_counter()
     aliases = alias_pairs(base.documents)
-    drafting = draft_questions(base.report.facts, base.documents, nlp, aliases)
+    people = [text for (label, text) in base.entities if label == "PERSON"]
+    drafting = draft_questions(base.report.facts, base.documents, nlp, aliases, people)
     questions = _with_options(drafting.drafts, base, aliases)
     timings = dict(base.timings)
     timings["questions"] = time.perf_counter() - mark

@@ -16,6 +16,13 @@ from typing import TYPE_CHECKING
 from quiz.dates import PartialDate, Precision
 from quiz.generator.claims import RESULT_LINKS, Claim
 from quiz.generator.corpus import Document, Sentence
+from quiz.generator.gate import (
+    full_names,
+    problem,
+    title_head,
+    unresolved_answer,
+    with_context,
+)
 from quiz.generator.wording import (
     ask_agent,
     ask_non_subject,
@@ -87,14 +94,16 @@ class Drafting:
 
 
 def draft_questions(facts: Iterable[Fact], documents: Iterable[Document], nlp: Language,
-                    aliases: list[tuple[str, str]]) -> Drafting:
-    """A draft for every askable fact whose sentence makes a clean question."""
+                    aliases: list[tuple[str, str]], people: Iterable[str] = ()) -> Drafting:
+    """A draft for every askable fact whose sentence makes a clean question that passes the
+    quality gate. `people`: the persons the documents name, for their full names."""
     documents = list(documents)
     sentences = {(d.id, s.index): s for d in documents for s in d.sentences}
     askable = [f for f in facts if f.status in ASKABLE]
     texts = sorted({_parse_text(c, sentences)[0] for f in askable for c in _askable_claims(f)})
     parsed = dict(zip(texts, nlp.pipe(texts, batch_size=256), strict=True))
-    writer = _Writer(aliases, nlp, _pairs(documents))
+    writer = _Writer(aliases, nlp, _pairs(documents), {d.id: d.title for d in documents},
+                     full_names(people))
     drafts: list[Draft] = []
     skipped: Counter[str] = Counter()
     for fact in askable:
@@ -144,6 +153,9 @@ def _parse_text(claim: Claim, sentences: dict[tuple[str, int], Sentence]) -> tup
 # Verbs of sources reporting ("The Times of Israel quotes ..."): about the record, not history.
 _REPORTING_VERBS = {"say", "quote", "cite", "report", "elaborate", "note", "add", "state",
                     "write", "tell", "claim", "describe", "argue", "suggest", "explain"}
+# Nouns for those who act: a cause is what happened, not who ("United Nations forces").
+_AGENT_NOUNS = {"force", "troop", "army", "government", "people", "man", "soldier", "leader",
+                "official", "member", "delegate", "representative", "navy", "militia"}
 # Heads of names of events that a date may stand in front of ("the 1991 Gulf War").
 _EVENT_NOUNS = {"war", "battle", "revolution", "conference", "accords", "accord", "agreement",
                 "treaty", "uprising", "coup", "invasion", "crisis", "offensive", "siege",
@@ -185,16 +197,21 @@ _THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|states|nations)\b"
 
 class _Writer:
     def __init__(self, aliases: list[tuple[str, str]], nlp: Language,
-                 pairs: dict[str, str]) -> None:
+                 pairs: dict[str, str], titles: dict[str, str],
+                 full_names: dict[str, str]) -> None:
         self.aliases = aliases
         self.nlp = nlp
         self.pairs = pairs
+        self.titles = titles
+        self.full_names = full_names
         self.pair: str | None = None
+        self.titled: str | None = None  # the noun the document's title names its subject by
         self.timeline_date: PartialDate | None = None
 
     def draft(self, fact: Fact, claim: Claim, sentence: Sentence, sdoc: Doc,
               shift: int) -> Draft | str:
         self.pair = self.pairs.get(claim.doc)
+        self.titled = title_head(self.titles[claim.doc])
         if claim.source == "field":
             return self._field(fact, claim, sentence)
         if claim.at is None:
@@ -222,6 +239,11 @@ class _Writer:
     def _checked(self, draft: Draft, sentence: Sentence, at: tuple[int, int]) -> Draft | str:
         if self.pair:
             draft.prompt = _THE_TWO.sub(self.pair, draft.prompt)
+        draft.prompt = with_context(draft.prompt, self.titles[sentence.doc], self.full_names)
+        full = self.full_names.get(draft.answer)
+        if draft.answer_type == "person" and full:  # "Roosevelt" → "Theodore Roosevelt"
+            draft.accepted = [a for a in [draft.answer, *draft.accepted] if a != full]
+            draft.answer = full
         if len(draft.prompt.split()) < MIN_PROMPT_WORDS:
             return "too little context"
         if len(draft.prompt.split()) > MAX_PROMPT_WORDS:
@@ -232,6 +254,12 @@ class _Writer:
             return "answer too long to recall"
         if _gives_away(draft):
             return "answer given away by the prompt"
+        vague = unresolved_answer(draft.answer)
+        if vague:
+            return f"the answer “{draft.answer}” does not say which ({vague})"
+        refused = problem(self.nlp(draft.prompt), draft.kind)
+        if refused:
+            return refused
         if not draft.cloze:
             draft.cloze = sentence.text[: at[0]] + BLANK + sentence.text[at[1]:]
         draft.nearby = {name_key(w) for w in re.findall(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*",
@@ -269,7 +297,8 @@ class _Writer:
             return "no subject"
         body = clause.front + clause.subject + clause.middle + clause.rest
         ref = unresolved_reference(body, allow_possessive=_named(clause.subject),
-                                   pair_known=bool(self.pair))
+                                   pair_known=bool(self.pair),
+                                   titled=self.titled)
         if ref:
             return f"unresolved “{ref}”"
         if not _has_context(body):
@@ -382,7 +411,8 @@ class _Writer:
             return "actor not the subject of a main clause"
         if not prompt:
             return "tense not recognised"
-        ref = unresolved_reference(body, allow_possessive=True, pair_known=bool(self.pair))
+        ref = unresolved_reference(body, allow_possessive=True, pair_known=bool(self.pair),
+                                   titled=self.titled)
         if ref:
             return f"unresolved “{ref}”"
         if not _has_context(body) and not extra:
@@ -441,7 +471,15 @@ class _Writer:
         if not cause or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl")
                             for t in cause):
             return "cause is not a noun phrase"
-        ref = unresolved_reference(cause, allow_possessive=False, pair_known=bool(self.pair))
+        head = span_root(cause)
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+            head.lemma_.lower() in _AGENT_NOUNS
+        ):
+            # "What did Archduke Franz Ferdinand lead to?": his assassination did; a cause
+            # is an event, and a person or an army standing for one is a parse gone wrong.
+            return "cause is an actor, not an event"
+        ref = unresolved_reference(cause, allow_possessive=False, pair_known=bool(self.pair),
+                                   titled=self.titled)
         if ref:
             return f"unresolved “{ref}”"
         if verb.tag_ not in ("VBD", "VBN"):

@@ -347,10 +347,12 @@ def ask_agent(clause: Clause, agent: set[int], wh: str, extra: str = "") -> str 
 
 
 def unresolved_reference(tokens: Iterable[Token], allow_possessive: bool,
-                         pair_known: bool = False) -> str | None:
+                         pair_known: bool = False, titled: str | None = None) -> str | None:
     """A word that points back to something the question does not name, or None.
 
     `pair_known`: the document is about two states, so "both countries" names them.
+    `titled`: the noun the document's title names its subject by ("Treaty" in "Treaty of
+    Portsmouth"): "the treaty" is that one (the gate writes its name out).
     """
     tokens = list(tokens)
     kept = {t.i for t in tokens}
@@ -368,7 +370,9 @@ def unresolved_reference(tokens: Iterable[Token], allow_possessive: bool,
             pair_known and t.head.lower_ in ("countries", "states", "nations")
         ):
             return f"{low} {t.head.lower_}"
-        if low == "the" and t.dep_ == "det" and _bare(t.head, kept):
+        if low == "the" and t.dep_ == "det" and _bare(t.head, kept) and not (
+            titled and t.head.lower_ == titled.lower()
+        ):
             return f"the {t.head.lower_}"
     return None
 

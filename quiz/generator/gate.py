@@ -1,0 +1,156 @@
+"""The quality gate: a question as the learner will read it, parsed again and refused unless a
+teacher could sign it (QUESTION_RUBRIC.md: grammatical, self-contained, one right answer).
+
+Wording rules (`wording.py`) build a question from its source sentence; this module judges
+the result, whatever rule made it. Before judging, it carries the context a document makes
+plain: "the Congress" in an article titled "Congress of Vienna" is the Congress of Vienna,
+and "Roosevelt" is "Theodore Roosevelt" when the documents name one Roosevelt so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from quiz.models import Kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Heads of titles that name one event or body: "the war" in "Korean War" is that war.
+_TITLE_HEADS = {"war", "revolution", "treaty", "congress", "restoration", "conquest", "crisis",
+                "peace", "partition", "conference", "rebellion", "uprising", "campaign",
+                "siege", "battle", "armistice", "agreement", "accords", "convention",
+                "expedition", "invasion", "occupation", "independence", "reunification",
+                "unification", "revolt", "mutiny", "coup", "massacre", "dynasty", "empire"}
+# Capitalised words that name one body only inside a document: "the Congress", "the Emperor".
+_GENERIC_NAMES = _TITLE_HEADS | {"republic", "assembly", "council", "government", "army",
+                                 "party", "emperor", "empress", "king", "queen", "parliament",
+                                 "senate", "court", "crown", "church", "state", "union",
+                                 "alliance", "league", "commission", "committee", "regime",
+                                 "president", "prime", "minister", "general", "constitution"}
+# Entities that say which thing is meant; counts and ordinals do not ("the two powers").
+_NAMING = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+           "LAW", "LANGUAGE", "DATE"}
+# Time told relative to the text around: meaningless in a question on its own.
+_RELATIVE_TIME = re.compile(
+    r"\b(?:earlier|later|afterwards?|previously|subsequently|thereafter|meanwhile|eventually"
+    r"|at last|at first|(?:the )?(?:next|following|previous|same) (?:day|week|month|year|time)"
+    r"|that (?:day|week|month|year)|by then|until then|since then)\b", re.IGNORECASE)
+# Events that happen again and again: "When did Roosevelt send messages?" has many answers.
+_REPEATED = {"meet", "send", "visit", "hold", "attack", "bomb", "raid", "strike", "talk",
+             "negotiate", "write", "speak", "receive", "discuss", "call", "urge", "warn",
+             "ask", "request", "demand", "protest", "fight", "clash"}
+_ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
+
+
+def with_context(prompt: str, title: str, full_names: Mapping[str, str]) -> str:
+    """The prompt with what the document makes plain said outright."""
+    head = title_head(title)
+    if head:
+        # "the treaty" → "the Treaty of Portsmouth"; not "the treaty of peace between …",
+        # which says which treaty itself.
+        prompt = re.sub(rf"\b[Tt]he {head}\b(?! of\b)(?!['’]s)",
+                        lambda m: f"{m.group(0)[:3]} {title.removeprefix('The ')}",
+                        prompt, count=1, flags=re.IGNORECASE)
+    for surname, full in full_names.items():
+        if full not in prompt:
+            prompt = re.sub(rf"(?<![A-Z][\w.'’-] )(?<![A-Z]\. )\b{re.escape(surname)}\b",
+                            full, prompt, count=1)
+    return prompt
+
+
+def title_head(title: str) -> str | None:
+    """The noun a title names its subject by: "Treaty" in "Treaty of Portsmouth", "War" in
+    "Korean War"; None when that is no event or body."""
+    words = title.split(" of ")[0].split()
+    if not words or words[-1].lower() not in _TITLE_HEADS:
+        return None
+    return words[-1]
+
+
+def full_names(people: Iterable[str]) -> dict[str, str]:
+    """Surname → the one full name the documents give it ("Roosevelt" → "Theodore
+    Roosevelt"); a surname two people share is left out."""
+    seen: dict[str, set[str]] = {}
+    for name in people:
+        words = name.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2:
+            seen.setdefault(words[-1], set()).add(name)
+    return {surname: next(iter(names)) for surname, names in seen.items() if len(names) == 1}
+
+
+def problem(doc: Doc, kind: Kind) -> str | None:
+    """Why the parsed question would embarrass a teacher, or None."""
+    text = doc.text
+    if not text.endswith("?"):
+        return "not a question"
+    if any(t.dep_ == "neg" or t.lower_ in ("never", "neither", "nor") for t in doc):
+        return "negated question: many answers are right"
+    if _RELATIVE_TIME.search(text):
+        return "time told relative to the text"
+    # Tags, not the tree: the small model parses questions poorly ("had" as the main verb of
+    # "In which month had the chief organised …").
+    if any(t.lower_ in ("had", "has", "have") and any(
+            v.pos_ == "VERB" and v.tag_ in ("VBN", "VBD") for v in doc[t.i + 1:]) for t in doc):
+        return "perfect tense copied from the source"
+    for chunk in doc.noun_chunks:
+        reason = _unanchored(chunk)
+        if reason:
+            return reason
+    for t in doc:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and not any(
+            c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in t.children
+        ):
+            return f"“{t.text}” lacks its article"
+    if kind == "date":
+        verbs = [t for t in doc if t.pos_ == "VERB"]
+        if any(v.lemma_.lower() in _REPEATED for v in verbs) and not any(
+            t.lower_ in _ONCE for t in doc
+        ):
+            return "an event that happens more than once"
+    return None
+
+
+_POINTING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this",
+             "that", "these", "those"}
+
+
+def unresolved_answer(answer: str) -> str | None:
+    """Why an answer does not stand on its own ("his arrest", "the war"), or None."""
+    words = answer.split()
+    pointing = next((w for w in words if w.lower() in _POINTING), None)
+    if pointing:
+        return f"“{pointing}”"
+    if len(words) == 2 and words[0].lower() == "the" and words[1].islower():
+        return f"“{answer}”"
+    if len(words) == 1 and words[0].lower() in _GENERIC_NAMES:
+        return f"“{answer}”"  # "Treaty" is no actor
+    return None
+
+
+def _unanchored(chunk: Span) -> str | None:
+    """A noun phrase that does not say which thing it means: "the foreign merchants", "the
+    two powers", "a new constitution" as a subject, "the Congress" alone."""
+    first = chunk[0].lower_
+    if first not in ("the", "a", "an"):
+        return None
+    if first != "the" and chunk.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None  # "sent a demand": an object may be any one of its kind
+    words = [t for t in chunk if t.pos_ != "DET"]
+    if chunk.root.lemma_ == "time" and any(t.lower_ in _ONCE for t in words):
+        return None  # "for the first time"
+    if len(words) == 1 and words[0].pos_ == "PROPN" and words[0].lower_ in _GENERIC_NAMES:
+        return f"unresolved “{chunk.text}”"
+    if any(_names(t) for t in chunk):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in chunk.root.children):
+        return None  # "the surrender of all opium": what follows says which (checked itself)
+    return f"unresolved “{chunk.text}”"
+
+
+def _names(token: Token) -> bool:
+    if token.ent_type_:
+        return token.ent_type_ in _NAMING
+    return token.pos_ == "PROPN" and token.lower_ not in _GENERIC_NAMES
