@@ -35,7 +35,10 @@ def topics(folder: Path) -> dict[str, list[Path]]:
 
 
 def item(number: int, q: Question) -> str:
-    lines = [f"## {number}", f"Question: {q.prompt}"]
+    if q.form == "cloze":
+        lines = [f"## {number}", f"Question (fill in the blank): {q.prompt}"]
+    else:
+        lines = [f"## {number}", f"Question: {q.prompt}"]
     if q.choices:
         lines.append("Options: " + " | ".join(q.choices))
     else:
@@ -74,7 +77,7 @@ def main() -> None:
         "\n\n".join(item(i, q) for i, (_, q) in enumerate(sample, 1)) + "\n", encoding="utf-8")
     args.out.with_suffix(".json").write_text(json.dumps(
         [{"number": i, "topic": topic, "id": q.id, "kind": q.kind, "status": q.status,
-          "answer_type": q.answer_type, "prompt": q.prompt, "choices": q.choices,
+          "answer_type": q.answer_type, "form": q.form, "prompt": q.prompt, "choices": q.choices,
           "answer": q.answer, "accepted": q.accepted, "quote": q.evidence[0].quote}
          for i, (topic, q) in enumerate(sample, 1)], ensure_ascii=False, indent=1) + "\n",
         encoding="utf-8")

@@ -23,6 +23,8 @@ AskableStatus = Literal["corroborated", "single-source"]  # what a bank may ask
 KnownStatus = Literal["corroborated", "single-source", "contested"]  # what a bank may hold
 STATUSES: tuple[Status, ...] = ("corroborated", "single-source", "contested", "rejected")
 KINDS: tuple[Kind, ...] = ("date", "actor", "outcome")
+# How a question is put: a wh-question, or its source sentence with the answer blanked.
+Form = Literal["question", "cloze"]
 
 
 class _Model(BaseModel):
@@ -113,6 +115,7 @@ class Question(_Model):
     answer_type: AnswerType
     value: str  # the answer normalised (dates: EDTF-like, so the grader knows the precision)
     passage: str = ""  # the evidence sentence with its neighbours, for "show me the source"
+    form: Form = "question"  # "cloze": the prompt is a sentence with "_____" to fill in
 
 
 class BankFact(_Model):

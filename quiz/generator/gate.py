@@ -43,6 +43,12 @@ _REPEATED = {"meet", "send", "visit", "hold", "attack", "bomb", "raid", "strike"
              "negotiate", "write", "speak", "receive", "discuss", "call", "urge", "warn",
              "ask", "request", "demand", "protest", "fight", "clash"}
 _ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Sentence openings that lean on the sentence before: no fill-in-the-blank on their own.
+_OPENERS = {"however", "but", "and", "also", "then", "thus", "therefore", "meanwhile", "still",
+            "moreover", "furthermore", "so", "yet", "instead", "nevertheless", "consequently",
+            "hence", "this", "these", "those", "that", "it", "he", "she", "they", "his", "her",
+            "its", "their", "there", "such", "both", "later", "soon", "finally"}
 
 
 def with_context(prompt: str, title: str, full_names: Mapping[str, str]) -> str:
@@ -75,7 +81,9 @@ def full_names(people: Iterable[str]) -> dict[str, str]:
     Roosevelt"); a surname two people share is left out."""
     seen: dict[str, set[str]] = {}
     for name in people:
-        words = name.split()
+        name = re.sub(r"['’]s$", "", name.strip())
+        words = [w for w in name.split() if w not in _TITLES]
+        name = " ".join(words)
         if len(words) >= 2 and all(w[:1].isupper() for w in words) and len(words[-1]) > 2:
             seen.setdefault(words[-1], set()).add(name)
     return {surname: next(iter(names)) for surname, names in seen.items() if len(names) == 1}
@@ -83,24 +91,56 @@ def full_names(people: Iterable[str]) -> dict[str, str]:
 
 def problem(doc: Doc, kind: Kind) -> str | None:
     """Why the parsed question would embarrass a teacher, or None."""
-    text = doc.text
-    if not text.endswith("?"):
+    if not doc.text.endswith("?"):
         return "not a question"
-    if any(t.dep_ == "neg" or t.lower_ in ("never", "neither", "nor") for t in doc):
-        return "negated question: many answers are right"
-    if _RELATIVE_TIME.search(text):
-        return "time told relative to the text"
     # Tags, not the tree: the small model parses questions poorly ("had" as the main verb of
     # "In which month had the chief organised …").
     if any(t.lower_ in ("had", "has", "have") and any(
             v.pos_ == "VERB" and v.tag_ in ("VBN", "VBD") for v in doc[t.i + 1:]) for t in doc):
         return "perfect tense copied from the source"
+    return _common_problem(doc, kind, set(), None)
+
+
+def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, titled: str | None) -> str | None:
+    """Why a source sentence with the tokens `blank` blanked would embarrass a teacher as a
+    fill-in-the-blank question, or None. `titled`: the noun the document's title names its
+    subject by ("the treaty" is then named, see `with_context`)."""
+    first = next((t for t in sentence if not t.is_space), None)
+    if first is None or first.lower_ in _OPENERS or not first.text[:1].isupper():
+        return "the sentence leans on the one before"
+    root = next((t for t in sentence if t.dep_ == "ROOT"), first)
+    if not (root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE
+                                        for c in root.children)):
+        return "not a full sentence"  # "Dessalines, emperor of Hayti, born about 1760, …"
+    named_before = False
+    for t in sentence:
+        if t.i in blank:
+            continue
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            named_before = True
+        if t.lower_ in _POINTING and (t.tag_ != "PRP$" or not named_before):
+            return f"unresolved “{t.text}”"
+    return _common_problem(sentence, kind, blank, titled)
+
+
+def _common_problem(doc: Doc, kind: Kind, blank: set[int], titled: str | None) -> str | None:
+    if any(t.dep_ == "neg" or t.lower_ in ("never", "neither", "nor") for t in doc):
+        return "negated: many answers are right"
+    if any(t.lower_ == "respectively" for t in doc):
+        return "answers paired by 'respectively'"
+    if _RELATIVE_TIME.search(doc.text):
+        return "time told relative to the text"
     for chunk in doc.noun_chunks:
+        if any(t.i in blank for t in chunk) or (
+            titled and len(chunk) == 2 and chunk[0].lower_ == "the"
+            and chunk.root.lower_ == titled.lower()
+        ):
+            continue
         reason = _unanchored(chunk)
         if reason:
             return reason
     for t in doc:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and not any(
+        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in blank and not any(
             c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in t.children
         ):
             return f"“{t.text}” lacks its article"
@@ -113,6 +153,11 @@ def problem(doc: Doc, kind: Kind) -> str | None:
     return None
 
 
+# Titles that stand before a name and are no part of it.
+_TITLES = {"President", "Prime", "Minister", "King", "Queen", "Emperor", "Empress", "General",
+           "Admiral", "Captain", "Colonel", "Sir", "Lord", "Lady", "Dr", "Dr.", "Mr", "Mr.",
+           "Prince", "Princess", "Count", "Duke", "Archduke", "Commissioner", "Viceroy",
+           "Chief", "Pope", "Tsar", "Czar", "Shah", "Sultan", "Marshal", "Field"}
 _POINTING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this",
              "that", "these", "those"}
 

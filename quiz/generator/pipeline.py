@@ -108,7 +108,7 @@ def _with_options(drafts: list[Draft], base: FactBase,
             id=qid, kind=d.kind, prompt=d.prompt, answer=d.answer, accepted=d.accepted,
             choices=choices, cloze=d.cloze, status=d.fact.status, sources=d.fact.sources,
             evidence=evidence_of(report, d.fact.claims), tags=_tags(d), fact=d.fact.id,
-            answer_type=d.answer_type, value=d.value, passage=d.passage,
+            answer_type=d.answer_type, value=d.value, passage=d.passage, form=d.form,
         ))
     return questions
 

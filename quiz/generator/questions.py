@@ -17,6 +17,7 @@ from quiz.dates import PartialDate, Precision
 from quiz.generator.claims import RESULT_LINKS, Claim
 from quiz.generator.corpus import Document, Sentence
 from quiz.generator.gate import (
+    cloze_problem,
     full_names,
     problem,
     title_head,
@@ -37,7 +38,7 @@ from quiz.generator.wording import (
     unresolved_reference,
     words,
 )
-from quiz.models import AnswerType, Kind
+from quiz.models import AnswerType, Form, Kind
 from quiz.textnorm import (
     CAPITALS,
     COUNTRY_KEYS,
@@ -57,6 +58,7 @@ BLANK = "_____"
 ASKABLE = ("corroborated", "single-source")
 MIN_PROMPT_WORDS = 5
 MAX_PROMPT_WORDS = 32
+MAX_CLOZE_WORDS = 40
 MAX_ANSWER_WORDS = 14  # longer answers cannot be recalled, only recognised
 # Quotation marks, brackets and list punctuation: a prompt quoting someone is not a question.
 _QUOTING = re.compile(r"[“”\"‘\[\];:]|\s'|'\s")
@@ -83,6 +85,7 @@ class Draft:
     cloze: str
     accepted: list[str] = field(default_factory=list)
     date: PartialDate | None = None
+    form: Form = "question"
     nearby: set[str] = field(default_factory=set)  # name keys in the evidence sentence
     passage: str = ""  # the evidence sentence with its neighbours in the paragraph
 
@@ -232,9 +235,16 @@ class _Writer:
             draft = self._actor(fact, claim, sdoc, answer_tokens)
         else:
             draft = self._outcome(fact, claim, sdoc, answer_tokens)
-        if isinstance(draft, str):
-            return draft
-        return self._checked(draft, sentence, claim.at)
+        if not isinstance(draft, str):
+            draft = self._checked(draft, sentence, claim.at)
+        if isinstance(draft, str) and shift == 0 and sentence.kind == "prose" and (
+            claim.kind in ("date", "actor") and answer_tokens
+        ):
+            # No clean wh-question: the sentence itself, the answer blanked, if it stands alone.
+            cloze = self._cloze(fact, claim, sentence, sdoc, answer_tokens)
+            if not isinstance(cloze, str):
+                return cloze
+        return draft
 
     def _checked(self, draft: Draft, sentence: Sentence, at: tuple[int, int]) -> Draft | str:
         if self.pair:
@@ -262,8 +272,52 @@ class _Writer:
             return refused
         if not draft.cloze:
             draft.cloze = sentence.text[: at[0]] + BLANK + sentence.text[at[1]:]
-        draft.nearby = {name_key(w) for w in re.findall(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*",
-                                                        sentence.text)}
+        draft.nearby = _names_in(sentence.text)
+        return draft
+
+    def _cloze(self, fact: Fact, claim: Claim, sentence: Sentence, sdoc: Doc,
+               tokens: list[Token]) -> Draft | str:
+        assert claim.at is not None
+        refused = cloze_problem(sdoc, {t.i for t in tokens}, claim.kind, self.titled)
+        if refused:
+            return refused
+        text = sentence.text
+        before, after = text[: claim.at[0]], text[claim.at[1]:]
+        if re.search(r"[\w(–-]$", before) or re.match(r"[\w–-]", after):
+            return "the blank is part of a word, a range or an aside"
+        cloze = with_context(before + BLANK + after, self.titles[sentence.doc],
+                             self.full_names)
+        if claim.kind == "date":
+            date = claim.date
+            assert date is not None
+            if date.bound:
+                return "open-ended date"
+            if date.inferred:  # the blank would hold a year the sentence does not say
+                return "year inferred from the heading"
+            accepted = [] if name_key(claim.answer) == name_key(date.display()) else [
+                claim.answer]
+            draft = Draft(fact, "date", cloze, date.display(), "date", date.value(), cloze,
+                          accepted=accepted, date=date, form="cloze")
+        else:
+            names = _names(sdoc, tokens)
+            if not names or len({label for _, label in names}) > 1:
+                return "actor is not a name"
+            answer_type = _actor_type(names[0][1], [n for n, _ in names])
+            answer = " and ".join(n for n, _ in names)
+            if answer in self.full_names:  # "Nkrumah" (tagged a place here): Kwame Nkrumah
+                answer, answer_type = self.full_names[answer], "person"
+            draft = Draft(fact, "actor", cloze, answer, answer_type,
+                          " and ".join(sorted(name_key(n) for n, _ in names)), cloze,
+                          accepted=self._accepted_names(claim.answer, answer,
+                                                        [n for n, _ in names], answer_type),
+                          form="cloze")
+        if not MIN_PROMPT_WORDS <= len(cloze.split()) <= MAX_CLOZE_WORDS:
+            return "sentence too short or too long for a cloze"
+        if _QUOTING.search(cloze) or _gives_away(draft):
+            return "cloze quotes or gives the answer away"
+        if unresolved_answer(draft.answer):
+            return "the answer does not say which"
+        draft.nearby = _names_in(text)
         return draft
 
     # -- dates -----------------------------------------------------------------------------------
@@ -517,6 +571,11 @@ class _Writer:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _names_in(text: str) -> set[str]:
+    """Name keys of the capitalised runs in a sentence: never offered as wrong options."""
+    return {name_key(w) for w in re.findall(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*", text)}
 
 
 def _gives_away(draft: Draft) -> bool:

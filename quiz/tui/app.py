@@ -177,6 +177,8 @@ class QuizApp(App[None]):
             return
         q = self.asked.question
         text = Text(q.prompt)
+        if q.form == "cloze":
+            text.append("\n(Fill in the blank.)", style="dim")
         if self.asked.mode == "choice":
             for i, choice in enumerate(q.choices, 1):
                 text.append(f"\n  {i}) {choice}")

@@ -117,6 +117,18 @@ async def test_a_new_question_without_options_is_asked_for_a_typed_answer(tmp_pa
     assert rows == [("quiz",)]
 
 
+async def test_a_cloze_says_to_fill_in_the_blank(tmp_path, bank):
+    q = bank.questions[0].model_copy(update={
+        "form": "cloze", "prompt": "_____ reopened the al-Qaim border crossing with Syria.",
+        "choices": []})
+    app = QuizApp(bank.model_copy(update={"questions": [q]}), "cloze", tmp_path / "h.sqlite3",
+                  clock=fixed_clock(T0, timedelta(seconds=3)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert transcript(app)[-1] == f"{q.prompt}\n(Fill in the blank.)"
+        await submit(pilot, q.answer)
+        assert verdicts(app)[0].startswith(f"Right: {q.answer}.")
+
+
 async def test_bank_text_is_shown_not_interpreted(tmp_path, bank):
     q = bank.questions[0].model_copy(update={"prompt": "Was [bold]this[/bold] [link=x]y[/link]?"})
     odd = bank.model_copy(update={"questions": [q]})
