@@ -44,6 +44,8 @@ _REPEATED = {"meet", "send", "visit", "hold", "attack", "bomb", "raid", "strike"
              "ask", "request", "demand", "protest", "fight", "clash"}
 _ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_CONNECTIVES = {"but", "however", "and", "also", "thus", "meanwhile", "moreover", "furthermore",
+                "nevertheless", "consequently", "hence", "still", "yet", "so", "indeed"}
 # Sentence openings that lean on the sentence before: no fill-in-the-blank on their own.
 _OPENERS = {"however", "but", "and", "also", "then", "thus", "therefore", "meanwhile", "still",
             "moreover", "furthermore", "so", "yet", "instead", "nevertheless", "consequently",
@@ -105,12 +107,19 @@ def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, titled: str | None
     """Why a source sentence with the tokens `blank` blanked would embarrass a teacher as a
     fill-in-the-blank question, or None. `titled`: the noun the document's title names its
     subject by ("the treaty" is then named, see `with_context`)."""
-    first = next((t for t in sentence if not t.is_space), None)
-    if first is None or first.lower_ in _OPENERS or not first.text[:1].isupper():
+    words = [t for t in sentence if not t.is_space and not t.is_punct]
+    first = words[0] if words else None
+    dropped = first is not None and first.lower_ in _CONNECTIVES and len(words) > 1
+    if dropped:
+        first = words[1]  # the writer drops "But", "However,"
+    if first is None or first.lower_ in _OPENERS or not (dropped or first.text[:1].isupper()):
         return "the sentence leans on the one before"
     root = next((t for t in sentence if t.dep_ == "ROOT"), first)
     if not (root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE
-                                        for c in root.children)):
+                                        for c in root.children) or (
+        # a verb with its own subject is finite whatever its tag ("nationalists considered")
+        root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children)
+    )):
         return "not a full sentence"  # "Dessalines, emperor of Hayti, born about 1760, …"
     named_before = False
     for t in sentence:
@@ -118,16 +127,30 @@ def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, titled: str | None
             continue
         if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             named_before = True
-        if t.lower_ in _POINTING and (t.tag_ != "PRP$" or not named_before):
-            return f"unresolved “{t.text}”"
-    return _common_problem(sentence, kind, blank, titled)
+        if t.lower_ in _DEMONSTRATIVES:
+            # "this treaty", "these"; not "agreed that …" or "the treaty that ended …"
+            if t.tag_ == "DT" and t.dep_ != "mark":
+                return f"unresolved “{t.text}”"
+        elif t.lower_ in _POINTING and not named_before:
+            return f"unresolved “{t.text}”"  # "he" with no one named before it
+    # Negation matters where it governs the blank: "X did not sign until _____" has many
+    # answers; a "not" in another clause does not touch it.
+    for t in sentence:
+        if t.dep_ == "neg" and any(x.i in blank for x in t.head.subtree):
+            return "negated: many answers are right"
+    return _common_problem(sentence, kind, blank, titled, negation_checked=True)
 
 
-def _common_problem(doc: Doc, kind: Kind, blank: set[int], titled: str | None) -> str | None:
-    if any(t.dep_ == "neg" or t.lower_ in ("never", "neither", "nor") for t in doc):
+def _common_problem(doc: Doc, kind: Kind, blank: set[int], titled: str | None, *,
+                    negation_checked: bool = False) -> str | None:
+    if not negation_checked and any(t.dep_ == "neg" or t.lower_ in ("never", "neither", "nor")
+                                    for t in doc):
         return "negated: many answers are right"
     if any(t.lower_ == "respectively" for t in doc):
         return "answers paired by 'respectively'"
+    if kind == "actor" and (any(t.lower_ in ("also", "too") for t in doc)
+                            or "as well" in doc.text):
+        return "'also': someone else did it too"
     if _RELATIVE_TIME.search(doc.text):
         return "time told relative to the text"
     for chunk in doc.noun_chunks:
@@ -158,8 +181,9 @@ _TITLES = {"President", "Prime", "Minister", "King", "Queen", "Emperor", "Empres
            "Admiral", "Captain", "Colonel", "Sir", "Lord", "Lady", "Dr", "Dr.", "Mr", "Mr.",
            "Prince", "Princess", "Count", "Duke", "Archduke", "Commissioner", "Viceroy",
            "Chief", "Pope", "Tsar", "Czar", "Shah", "Sultan", "Marshal", "Field"}
-_POINTING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this",
-             "that", "these", "those"}
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_POINTING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+             *_DEMONSTRATIVES}
 
 
 def unresolved_answer(answer: str) -> str | None:

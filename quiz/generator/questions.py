@@ -164,6 +164,9 @@ _EVENT_NOUNS = {"war", "battle", "revolution", "conference", "accords", "accord"
                 "treaty", "uprising", "coup", "invasion", "crisis", "offensive", "siege",
                 "summit", "campaign", "massacre", "rebellion", "intifada", "election",
                 "elections", "pact", "declaration", "congress", "olympics"}
+# Connectives that tie a sentence to the one before and can go without changing its fact.
+_CONNECTIVE = re.compile(r"(?:But|However|And|Also|Thus|Meanwhile|Moreover|Furthermore|"
+                         r"Nevertheless|Consequently|Hence|Still|Yet|So|Indeed),?\s+")
 _TIMELINE_DATE = re.compile(r"[^:–—]*?\d[^:–—]*?\s*[:–—]\s*")
 
 
@@ -285,8 +288,12 @@ class _Writer:
         before, after = text[: claim.at[0]], text[claim.at[1]:]
         if re.search(r"[\w(–-]$", before) or re.match(r"[\w–-]", after):
             return "the blank is part of a word, a range or an aside"
-        cloze = with_context(before + BLANK + after, self.titles[sentence.doc],
-                             self.full_names)
+        opening = _CONNECTIVE.match(before)
+        if opening:  # "But a compromise was arranged …": the connective goes, the fact stays
+            before = before[opening.end():]
+            before = before[:1].upper() + before[1:]
+        title = self.titles[sentence.doc]
+        cloze = with_context(before + BLANK + after, title, self.full_names)
         if claim.kind == "date":
             date = claim.date
             assert date is not None
@@ -311,8 +318,14 @@ class _Writer:
                           accepted=self._accepted_names(claim.answer, answer,
                                                         [n for n, _ in names], answer_type),
                           form="cloze")
+        blanked = text[claim.at[0]:claim.at[1]]
+        if claim.kind == "actor" and name_key(blanked) != name_key(draft.answer) and (
+                self.full_names.get(blanked.strip()) != draft.answer):
+            return "the blank holds more than the answer"  # "the other Central Powers"
         if not MIN_PROMPT_WORDS <= len(cloze.split()) <= MAX_CLOZE_WORDS:
             return "sentence too short or too long for a cloze"
+        # The document's title says which war, country or treaty the sentence is about.
+        draft.prompt = f"{title}: {cloze}" if title and not cloze.startswith(title) else cloze
         if _QUOTING.search(cloze) or _gives_away(draft):
             return "cloze quotes or gives the answer away"
         if unresolved_answer(draft.answer):

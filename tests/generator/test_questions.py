@@ -124,9 +124,9 @@ def questions(seed_generation):
 
 def test_prompts_read_as_questions(questions):
     for q in questions:
-        if q.form == "cloze":  # the source sentence, one blank for the answer
-            assert q.prompt.count("_____") == 1 and q.prompt == q.cloze, q.prompt
-            assert q.prompt[0].isupper() or q.prompt.startswith("_____"), q.prompt
+        if q.form == "cloze":  # "Title: the source sentence", one blank for the answer
+            assert q.prompt.count("_____") == 1 and q.prompt.endswith(q.cloze), q.prompt
+            assert q.cloze[0].isupper() or q.cloze.startswith("_____"), q.prompt
             continue
         assert q.prompt[0].isupper() and q.prompt.endswith("?"), q.prompt
         assert q.prompt.split()[0] in ("When", "In", "Who", "Which", "What", "How"), q.prompt
