@@ -43,7 +43,29 @@ KNOWN_ALIASES = {
     "united states of america": "united states", "the united states": "united states",
     "united states": "united states", "britain": "united kingdom",
     "great britain": "united kingdom", "soviet union": "ussr", "soviets": "ussr",
+    "us": "united states", "usa": "united states", "uk": "united kingdom",
+    "united kingdom": "united kingdom",
+    "un": "united nations", "united nations": "united nations", "ussr": "ussr",
+    "unsc": "united nations security council",
+    "un security council": "united nations security council",
+    "united nations security council": "united nations security council",
 }
+
+
+_ACRONYMS = {"us", "usa", "uk", "un", "unsc", "ussr", "eu", "isis", "isil"}
+
+
+def other_names(name: str) -> list[str]:
+    """The other names KNOWN_ALIASES gives the thing `name` names, as people write them
+    ("United Kingdom" → "Britain", "Great Britain", "UK")."""
+    meant = KNOWN_ALIASES.get(fold(name).removeprefix("the "))
+    if meant is None:
+        return []
+    return [" ".join(w.upper() if w in _ACRONYMS else w if w in ("of", "and") else w.title()
+                     for w in alias.split())
+            for alias in KNOWN_ALIASES if KNOWN_ALIASES[alias] == meant
+            and alias != fold(name).removeprefix("the ") and not alias.startswith("the ")
+            and alias != "is"]
 # Function words: articles (the Arabic one too), "and", prepositions, pronouns and
 # possessives, forms of "be", "have" and "do", relatives. Whoever reads texts for their
 # content words drops these; a reader that must drop more unites them with a named set of

@@ -123,3 +123,16 @@ def test_a_nationality_is_its_state_wherever_words_are_compared():
     assert textnorm.name_word("british") == "british"  # "united kingdom" is two words
     assert key("syrian") == key("syria")
     assert grade("Syrian troops withdrew", "troops of Syria withdrew", kind="outcome").correct
+
+
+def test_other_names_of_one_state_reach_the_grader_and_the_bank():
+    from quiz.study.grading import grade
+    from quiz.textnorm import other_names
+
+    assert set(other_names("United Kingdom")) >= {"Britain", "UK"}
+    assert set(other_names("United States")) >= {"US", "USA"}
+    assert other_names("Iraq") == []
+    for answer, said in [("United Kingdom", "Britain"), ("United States", "USA"),
+                         ("UN", "United Nations"), ("United Nations", "UN")]:
+        assert grade(answer, said, kind="actor").correct, (answer, said)
+    assert not grade("United Kingdom", "USA", kind="actor").correct

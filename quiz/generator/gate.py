@@ -44,6 +44,9 @@ _REPEATED = {"meet", "send", "visit", "hold", "attack", "bomb", "raid", "strike"
              "ask", "request", "demand", "protest", "fight", "clash"}
 _ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Another actor shares the deed: "Led by the US, the UN backed South Korea".
+_SHARED_CREDIT = re.compile(r"\b(?:[Ll]ed by|along with|together with|alongside|jointly|"
+                            r"with the (?:help|support|backing) of|supported by|backed by)\b")
 _CONNECTIVES = {"but", "however", "and", "also", "thus", "meanwhile", "moreover", "furthermore",
                 "nevertheless", "consequently", "hence", "still", "yet", "so", "indeed"}
 # Sentence openings that lean on the sentence before: no fill-in-the-blank on their own.
@@ -101,6 +104,12 @@ def problem(doc: Doc, kind: Kind) -> str | None:
             v.pos_ == "VERB" and v.tag_ in ("VBN", "VBD") for v in doc[t.i + 1:]) for t in doc):
         return "perfect tense copied from the source"
     return _common_problem(doc, kind, set(), None)
+
+
+def credit_dropped(sentence: str, prompt: str) -> bool:
+    """The source shares the deed with another actor ("Led by the US, the UN backed …") and
+    the question leaves that actor out: then both are right answers."""
+    return bool(_SHARED_CREDIT.search(sentence)) and not _SHARED_CREDIT.search(prompt)
 
 
 def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, titled: str | None) -> str | None:
@@ -173,6 +182,8 @@ def _common_problem(doc: Doc, kind: Kind, blank: set[int], titled: str | None, *
             t.lower_ in _ONCE for t in doc
         ):
             return "an event that happens more than once"
+        if any(v.lemma_.lower() == "become" for v in verbs):
+            return "'become': declared, fought for or recognised? more than one date is right"
     return None
 
 
@@ -208,6 +219,9 @@ def _unanchored(chunk: Span) -> str | None:
     if first != "the" and chunk.root.dep_ not in ("nsubj", "nsubjpass"):
         return None  # "sent a demand": an object may be any one of its kind
     words = [t for t in chunk if t.pos_ != "DET"]
+    if first == "the" and any(t.lower_ in ("new", "old", "former", "current", "present")
+                              for t in words):
+        return f"“{chunk.text}”: new or old as of when?"
     if chunk.root.lemma_ == "time" and any(t.lower_ in _ONCE for t in words):
         return None  # "for the first time"
     if len(words) == 1 and words[0].pos_ == "PROPN" and words[0].lower_ in _GENERIC_NAMES:

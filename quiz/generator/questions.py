@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from quiz.dates import PartialDate, Precision
@@ -18,6 +18,7 @@ from quiz.generator.claims import RESULT_LINKS, Claim
 from quiz.generator.corpus import Document, Sentence
 from quiz.generator.gate import (
     cloze_problem,
+    credit_dropped,
     full_names,
     problem,
     title_head,
@@ -46,6 +47,7 @@ from quiz.textnorm import (
     STOP_WORDS,
     canonical_entity,
     name_key,
+    other_names,
 )
 
 if TYPE_CHECKING:
@@ -232,6 +234,8 @@ class _Writer:
             self.timeline_date = None
         start, end = claim.at[0] - shift, claim.at[1] - shift
         answer_tokens = tokens_in(sdoc, start, end) if end > 0 else []
+        if claim.kind == "actor" and _one_of_several(answer_tokens):
+            return "one of several actors named together"
         if claim.kind == "date":
             draft = self._date(fact, claim, sdoc, answer_tokens)
         elif claim.kind == "actor":
@@ -273,6 +277,15 @@ class _Writer:
         refused = problem(self.nlp(draft.prompt), draft.kind)
         if refused:
             return refused
+        if draft.kind == "actor" and credit_dropped(sentence.text, draft.prompt):
+            return "credit shared with another actor"
+        title = self.titles[sentence.doc]
+        if title and title not in draft.prompt and not re.search(r"\b\d{3,4}\b", draft.prompt):
+            # No year says when: the document's title says which war, country or treaty,
+            # unless it names the answer.
+            labelled = replace(draft, prompt=f"{title}: {draft.prompt}")
+            if not _gives_away(labelled):
+                draft = labelled
         if not draft.cloze:
             draft.cloze = sentence.text[: at[0]] + BLANK + sentence.text[at[1]:]
         draft.nearby = _names_in(sentence.text)
@@ -506,6 +519,8 @@ class _Writer:
                     accepted += [short, f"{long_form} ({short})"]
                 elif name_key(n) == name_key(short) and len(names) == 1:
                     accepted.append(long_form)
+        if len(names) == 1:  # "United Kingdom": also "Britain", "UK"
+            accepted += other_names(names[0])
         return [a for a in dict.fromkeys(accepted) if a != answer]
 
     # -- outcomes --------------------------------------------------------------------------------
@@ -584,6 +599,19 @@ class _Writer:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _one_of_several(tokens: list[Token]) -> bool:
+    """The answer is one of names joined by "and" that it leaves out ("Yamanouchi of Tosa and
+    Asano of Aki advised the Shogun": asking "who advised" has two answers)."""
+    if not tokens:
+        return False
+    inside = {t.i for t in tokens}
+    root = span_root(tokens)
+    joined = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        joined.append(root.head)
+    return any(t.i not in inside and t.pos_ == "PROPN" for t in joined)
 
 
 def _names_in(text: str) -> set[str]:

@@ -80,3 +80,26 @@ def test_a_surname_gets_the_full_name_the_documents_give(nlp):
 ])
 def test_an_answer_must_say_which(answer, vague):
     assert (unresolved_answer(answer) is not None) == vague
+
+
+@pytest.fixture(scope="module")
+def dev_prompts(nlp) -> set[str]:
+    """Every prompt the generator makes now from the dev corpus, one bank per topic."""
+    import re
+    from collections import defaultdict
+
+    from quiz.generator.pipeline import generate
+
+    topics: dict[str, list] = defaultdict(list)
+    for path in sorted((DATA / "eval" / "dev").glob("*.txt")):
+        topics[re.sub(r"-b$", "", path.stem)].append(path)
+    return {q.prompt for paths in topics.values()
+            for q in generate(paths, title="dev", nlp=nlp).bank.questions}
+
+
+def test_no_question_a_judge_rejected_comes_back(dev_prompts):
+    rejected = [item["prompt"] for sample in sorted((DATA / "judged").glob("dev-*-sample.json"))
+                for item in json.loads(sample.read_text(encoding="utf-8"))
+                if not item["acceptable"]]
+    assert len(rejected) >= 20 and len(dev_prompts) >= 20
+    assert not [p for p in rejected if p in dev_prompts]

@@ -128,8 +128,9 @@ def test_prompts_read_as_questions(questions):
             assert q.prompt.count("_____") == 1 and q.prompt.endswith(q.cloze), q.prompt
             assert q.cloze[0].isupper() or q.cloze.startswith("_____"), q.prompt
             continue
-        assert q.prompt[0].isupper() and q.prompt.endswith("?"), q.prompt
-        assert q.prompt.split()[0] in ("When", "In", "Who", "Which", "What", "How"), q.prompt
+        asked = q.prompt.split(": ", 1)[-1]  # after the document's title, where one leads
+        assert asked[0].isupper() and asked.endswith("?"), q.prompt
+        assert asked.split()[0] in ("When", "In", "Who", "Which", "What", "How"), q.prompt
         assert "  " not in q.prompt and " ," not in q.prompt and ",?" not in q.prompt, q.prompt
         assert not PRONOUNS.search(q.prompt), q.prompt
 
