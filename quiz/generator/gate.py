@@ -126,8 +126,9 @@ def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, titled: str | None
     root = next((t for t in sentence if t.dep_ == "ROOT"), first)
     if not (root.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE
                                         for c in root.children) or (
-        # a verb with its own subject is finite whatever its tag ("nationalists considered")
-        root.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in root.children)
+        # a verb with its own subject and object is finite whatever its tag ("nationalists
+        # considered 1839 the start"); "Dessalines, …, born about 1760, killed …" is not
+        root.pos_ == "VERB" and {"nsubj", "dobj"} <= {c.dep_ for c in root.children}
     )):
         return "not a full sentence"  # "Dessalines, emperor of Hayti, born about 1760, …"
     named_before = False

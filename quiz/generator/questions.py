@@ -301,6 +301,11 @@ class _Writer:
         before, after = text[: claim.at[0]], text[claim.at[1]:]
         if re.search(r"[\w(–-]$", before) or re.match(r"[\w–-]", after):
             return "the blank is part of a word, a range or an aside"
+        if claim.kind == "date" and claim.date is not None and claim.date.end is not None and (
+                before.rstrip().endswith(" between")):
+            return "a range after 'between' reads 'between 1839–1842'"
+        if re.search(r"\b[Tt]he $", before):  # "the _____": options without "the" fit too
+            before = before[:-4]
         opening = _CONNECTIVE.match(before)
         if opening:  # "But a compromise was arranged …": the connective goes, the fact stays
             before = before[opening.end():]
