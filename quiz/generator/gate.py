@@ -44,6 +44,11 @@ _REPEATED = {"meet", "send", "visit", "hold", "attack", "bomb", "raid", "strike"
              "ask", "request", "demand", "protest", "fight", "clash"}
 _ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Parts of a war or a peace that a cloze under the document's title names plainly.
+_EVENT_PARTS = {"negotiations", "talks", "conference", "armistice", "ceasefire", "war",
+                "fighting", "siege", "campaign", "peace", "treaty", "agreement", "congress",
+                "revolution", "rebellion", "uprising", "invasion", "occupation", "conquest",
+                "riots", "delegates", "negotiators", "plenipotentiaries", "insurgents"}
 # Another actor shares the deed: "Led by the US, the UN backed South Korea".
 _SHARED_CREDIT = re.compile(r"\b(?:[Ll]ed by|along with|together with|alongside|jointly|"
                             r"with the (?:help|support|backing) of|supported by|backed by)\b")
@@ -103,7 +108,7 @@ def problem(doc: Doc, kind: Kind) -> str | None:
     if any(t.lower_ in ("had", "has", "have") and any(
             v.pos_ == "VERB" and v.tag_ in ("VBN", "VBD") for v in doc[t.i + 1:]) for t in doc):
         return "perfect tense copied from the source"
-    return _common_problem(doc, kind, set(), None)
+    return _common_problem(doc, kind, set(), set())
 
 
 def credit_dropped(sentence: str, prompt: str) -> bool:
@@ -112,10 +117,10 @@ def credit_dropped(sentence: str, prompt: str) -> bool:
     return bool(_SHARED_CREDIT.search(sentence)) and not _SHARED_CREDIT.search(prompt)
 
 
-def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, titled: str | None) -> str | None:
+def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, title: str) -> str | None:
     """Why a source sentence with the tokens `blank` blanked would embarrass a teacher as a
-    fill-in-the-blank question, or None. `titled`: the noun the document's title names its
-    subject by ("the treaty" is then named, see `with_context`)."""
+    fill-in-the-blank question shown under its document's `title`, or None. Under the title
+    "the treaty", "the negotiations" or "the armistice" say which: the title's."""
     words = [t for t in sentence if not t.is_space and not t.is_punct]
     first = words[0] if words else None
     dropped = first is not None and first.lower_ in _CONNECTIVES and len(words) > 1
@@ -148,10 +153,11 @@ def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, titled: str | None
     for t in sentence:
         if t.dep_ == "neg" and any(x.i in blank for x in t.head.subtree):
             return "negated: many answers are right"
-    return _common_problem(sentence, kind, blank, titled, negation_checked=True)
+    covered = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} | _EVENT_PARTS
+    return _common_problem(sentence, kind, blank, covered, negation_checked=True)
 
 
-def _common_problem(doc: Doc, kind: Kind, blank: set[int], titled: str | None, *,
+def _common_problem(doc: Doc, kind: Kind, blank: set[int], covered: set[str], *,
                     negation_checked: bool = False) -> str | None:
     if not negation_checked and any(t.dep_ == "neg" or t.lower_ in ("never", "neither", "nor")
                                     for t in doc):
@@ -165,8 +171,7 @@ def _common_problem(doc: Doc, kind: Kind, blank: set[int], titled: str | None, *
         return "time told relative to the text"
     for chunk in doc.noun_chunks:
         if any(t.i in blank for t in chunk) or (
-            titled and len(chunk) == 2 and chunk[0].lower_ == "the"
-            and chunk.root.lower_ == titled.lower()
+            len(chunk) == 2 and chunk[0].lower_ == "the" and chunk.root.lower_ in covered
         ):
             continue
         reason = _unanchored(chunk)

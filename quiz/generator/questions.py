@@ -294,7 +294,8 @@ class _Writer:
     def _cloze(self, fact: Fact, claim: Claim, sentence: Sentence, sdoc: Doc,
                tokens: list[Token]) -> Draft | str:
         assert claim.at is not None
-        refused = cloze_problem(sdoc, {t.i for t in tokens}, claim.kind, self.titled)
+        refused = cloze_problem(sdoc, {t.i for t in tokens}, claim.kind,
+                                self.titles[sentence.doc])
         if refused:
             return refused
         text = sentence.text
