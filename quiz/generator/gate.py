@@ -43,6 +43,9 @@ _REPEATED = {"meet", "send", "visit", "hold", "attack", "bomb", "raid", "strike"
              "negotiate", "write", "speak", "receive", "discuss", "call", "urge", "warn",
              "ask", "request", "demand", "protest", "fight", "clash"}
 _ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
+# Adverbs that lean on the story around the sentence ("duly won", "thereupon agreed").
+_LEANING = {"duly", "accordingly", "thereupon", "therefore", "thus", "hence", "again",
+            "already", "nevertheless", "nonetheless", "consequently", "instead", "likewise"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # Parts of a war or a peace that a cloze under the document's title names plainly.
 _EVENT_PARTS = {"negotiations", "talks", "conference", "armistice", "ceasefire", "war",
@@ -169,6 +172,14 @@ def _common_problem(doc: Doc, kind: Kind, blank: set[int], covered: set[str], *,
         return "'also': someone else did it too"
     if _RELATIVE_TIME.search(doc.text):
         return "time told relative to the text"
+    leaning = next((t for t in doc if t.lower_ in _LEANING and t.i not in blank), None)
+    if leaning is not None:
+        return f"“{leaning.text}” leans on the story around"
+    for verb in doc:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _REPEATED and any(
+            c.dep_ == "dobj" and c.tag_ == "NNS" and not list(c.children) for c in verb.children
+        ):
+            return "what was sent, held or discussed? a bare plural says nothing"
     for chunk in doc.noun_chunks:
         if any(t.i in blank for t in chunk) or (
             len(chunk) == 2 and chunk[0].lower_ == "the" and chunk.root.lower_ in covered
@@ -214,6 +225,15 @@ def unresolved_answer(answer: str) -> str | None:
     if len(words) == 1 and words[0].lower() in _GENERIC_NAMES:
         return f"“{answer}”"  # "Treaty" is no actor
     return None
+
+
+def bare_surname(answer: str, sentence: str) -> bool:
+    """A one-word name the sentence gives only with a title ("Captain Smith"): as a key it does
+    not say which Smith."""
+    if len(answer.split()) != 1:
+        return False
+    titles = "|".join(sorted(_TITLES, key=len, reverse=True)).replace(".", r"\.")
+    return bool(re.search(rf"\b(?:{titles}) {re.escape(answer)}\b", sentence))
 
 
 def _unanchored(chunk: Span) -> str | None:

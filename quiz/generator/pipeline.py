@@ -63,7 +63,7 @@ def generate(sources: Sequence[Path | str], *, title: str, sources_file: Path | 
     aliases = alias_pairs(base.documents)
     people = [text for (label, text) in base.entities if label == "PERSON"]
     drafting = draft_questions(base.report.facts, base.documents, nlp, aliases, people)
-    questions = _with_options(drafting.drafts, base, aliases)
+    questions = _with_options(drafting.drafts, base, drafting.skipped, aliases)
     timings = dict(base.timings)
     timings["questions"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
@@ -75,7 +75,7 @@ def question_id(fact_id: str) -> str:
     return f"q-{fact_id}"
 
 
-def _with_options(drafts: list[Draft], base: FactBase,
+def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
                   aliases: list[tuple[str, str]]) -> list[Question]:
     pools = _name_pools(base, aliases)
     outcomes = _outcome_pool(base, drafts)
@@ -101,6 +101,10 @@ def _with_options(drafts: list[Draft], base: FactBase,
             mine = {c.answer for c in d.fact.claims}
             wrong = outcome_options(d.answer, [o for o in outcomes if o not in mine], rng=rng)
         choices: list[str] = []
+        if len(wrong) < WANTED and d.kind == "outcome":
+            # A result is a long phrase: typed, only its exact words would be graded right.
+            skipped["outcome with too few fair options"] += 1
+            continue
         if len(wrong) >= WANTED:  # else never bad options: asked as typed recall instead
             choices = sorted([d.answer, *wrong[:WANTED]],
                              key=lambda c: hashlib.sha1(f"{qid}|{c}".encode()).hexdigest())

@@ -17,6 +17,7 @@ from quiz.dates import PartialDate, Precision
 from quiz.generator.claims import RESULT_LINKS, Claim
 from quiz.generator.corpus import Document, Sentence
 from quiz.generator.gate import (
+    bare_surname,
     cloze_problem,
     credit_dropped,
     full_names,
@@ -279,6 +280,8 @@ class _Writer:
             return refused
         if draft.kind == "actor" and credit_dropped(sentence.text, draft.prompt):
             return "credit shared with another actor"
+        if draft.answer_type == "person" and bare_surname(draft.answer, sentence.text):
+            return "a surname alone, with a title in the source: which one?"
         title = self.titles[sentence.doc]
         if title and title not in draft.prompt and not re.search(r"\b\d{3,4}\b", draft.prompt):
             # No year says when: the document's title says which war, country or treaty,
@@ -305,8 +308,9 @@ class _Writer:
         if claim.kind == "date" and claim.date is not None and claim.date.end is not None and (
                 before.rstrip().endswith(" between")):
             return "a range after 'between' reads 'between 1839–1842'"
-        if re.search(r"\b[Tt]he $", before):  # "the _____": options without "the" fit too
-            before = before[:-4]
+        if claim.kind == "actor" and re.search(r"\b[Tt]he $", before):
+            # "The _____ asked": "the United States" and "China" cannot both fill it.
+            return "an article before the blank fits only some options"
         opening = _CONNECTIVE.match(before)
         if opening:  # "But a compromise was arranged …": the connective goes, the fact stays
             before = before[opening.end():]
@@ -347,7 +351,8 @@ class _Writer:
         draft.prompt = f"{title}: {cloze}" if title and not cloze.startswith(title) else cloze
         if _QUOTING.search(cloze) or _gives_away(draft):
             return "cloze quotes or gives the answer away"
-        if unresolved_answer(draft.answer):
+        if unresolved_answer(draft.answer) or (
+                draft.answer_type == "person" and bare_surname(draft.answer, text)):
             return "the answer does not say which"
         draft.nearby = _names_in(text)
         return draft
@@ -614,7 +619,8 @@ def _one_of_several(tokens: list[Token]) -> bool:
         return False
     inside = {t.i for t in tokens}
     root = span_root(tokens)
-    joined = [c for c in root.children if c.dep_ == "conj"]
+    # Any word of the answer may carry the other name ("Tosa and Asano" hang together).
+    joined = [c for t in tokens for c in t.children if c.dep_ == "conj"]
     if root.dep_ == "conj":
         joined.append(root.head)
     return any(t.i not in inside and t.pos_ == "PROPN" for t in joined)
