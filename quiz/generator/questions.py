@@ -109,7 +109,7 @@ def draft_questions(facts: Iterable[Fact], documents: Iterable[Document], nlp: L
     texts = sorted({_parse_text(c, sentences)[0] for f in askable for c in _askable_claims(f)})
     parsed = dict(zip(texts, nlp.pipe(texts, batch_size=256), strict=True))
     writer = _Writer(aliases, nlp, _pairs(documents), {d.id: d.title for d in documents},
-                     full_names(people))
+                     full_names(people), sentences)
     drafts: list[Draft] = []
     skipped: Counter[str] = Counter()
     for fact in askable:
@@ -207,7 +207,9 @@ _THE_TWO = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|states|nations)\b"
 class _Writer:
     def __init__(self, aliases: list[tuple[str, str]], nlp: Language,
                  pairs: dict[str, str], titles: dict[str, str],
-                 full_names: dict[str, str]) -> None:
+                 full_names: dict[str, str],
+                 sentences: dict[tuple[str, int], Sentence]) -> None:
+        self.sentences = sentences  # (document, index) → sentence: the one before a cloze
         self.aliases = aliases
         self.nlp = nlp
         self.pairs = pairs
@@ -297,8 +299,12 @@ class _Writer:
     def _cloze(self, fact: Fact, claim: Claim, sentence: Sentence, sdoc: Doc,
                tokens: list[Token]) -> Draft | str:
         assert claim.at is not None
-        refused = cloze_problem(sdoc, {t.i for t in tokens}, claim.kind,
-                                self.titles[sentence.doc])
+        title = self.titles[sentence.doc]
+        refused = cloze_problem(sdoc, {t.i for t in tokens}, claim.kind, title)
+        lead = ""
+        if refused and refused.startswith(("unresolved", "the sentence leans")):
+            lead = self._resolving_lead(claim, sentence, title)
+            refused = None if lead else refused
         if refused:
             return refused
         text = sentence.text
@@ -312,11 +318,10 @@ class _Writer:
             # "The _____ asked": "the United States" and "China" cannot both fill it.
             return "an article before the blank fits only some options"
         opening = _CONNECTIVE.match(before)
-        if opening:  # "But a compromise was arranged …": the connective goes, the fact stays
+        if opening and not lead:  # "But a compromise was arranged …": the fact stays
             before = before[opening.end():]
             before = before[:1].upper() + before[1:]
-        title = self.titles[sentence.doc]
-        cloze = with_context(before + BLANK + after, title, self.full_names)
+        cloze = with_context(lead + before + BLANK + after, title, self.full_names)
         if claim.kind == "date":
             date = claim.date
             assert date is not None
@@ -345,7 +350,7 @@ class _Writer:
         if claim.kind == "actor" and name_key(blanked) != name_key(draft.answer) and (
                 self.full_names.get(blanked.strip()) != draft.answer):
             return "the blank holds more than the answer"  # "the other Central Powers"
-        if not MIN_PROMPT_WORDS <= len(cloze.split()) <= MAX_CLOZE_WORDS:
+        if not MIN_PROMPT_WORDS <= len(cloze.split()) <= MAX_CLOZE_WORDS * (2 if lead else 1):
             return "sentence too short or too long for a cloze"
         # The document's title says which war, country or treaty the sentence is about.
         draft.prompt = f"{title}: {cloze}" if title and not cloze.startswith(title) else cloze
@@ -356,6 +361,20 @@ class _Writer:
             return "the answer does not say which"
         draft.nearby = _names_in(text)
         return draft
+
+    def _resolving_lead(self, claim: Claim, sentence: Sentence, title: str) -> str:
+        """The sentence before, when with it the cloze stands on its own ("He …" after the
+        sentence naming him): its text and a space, or ""."""
+        assert claim.at is not None
+        before = self.sentences.get((sentence.doc, sentence.index - 1))
+        if before is None or before.paragraph != sentence.paragraph or before.kind != "prose":
+            return ""
+        both = self.nlp(f"{before.text} {sentence.text}")
+        shift = len(before.text) + 1
+        blank = {t.i for t in tokens_in(both, claim.at[0] + shift, claim.at[1] + shift)}
+        if cloze_problem(both, blank, claim.kind, title):
+            return ""
+        return before.text + " "
 
     # -- dates -----------------------------------------------------------------------------------
 
