@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -110,12 +111,23 @@ def draft_questions(facts: Iterable[Fact], documents: Iterable[Document], nlp: L
     parsed = dict(zip(texts, nlp.pipe(texts, batch_size=256), strict=True))
     writer = _Writer(aliases, nlp, _pairs(documents), {d.id: d.title for d in documents},
                      full_names(people), sentences)
+    # The gate parses every prompt it judges. One parse each costs spaCy's overhead per call,
+    # so a first pass only gathers what it will ask (drafts as if all passed), one batch
+    # parses them, and the second pass judges.
+    with writer.gathering() as wanted:
+        _draft_all(writer, askable, sentences, parsed, claims_per_fact=1)
+    writer.parsed.update(zip(wanted, nlp.pipe(wanted, batch_size=256), strict=True))
+    return _draft_all(writer, askable, sentences, parsed)
+
+
+def _draft_all(writer: _Writer, askable: list[Fact], sentences: dict[tuple[str, int], Sentence],
+               parsed: dict[str, Doc], claims_per_fact: int | None = None) -> Drafting:
     drafts: list[Draft] = []
     skipped: Counter[str] = Counter()
     for fact in askable:
         # The representative claim's sentence first; another source's wording if it fails.
         reasons = []
-        for claim in _askable_claims(fact):
+        for claim in _askable_claims(fact)[:claims_per_fact]:
             text, shift = _parse_text(claim, sentences)
             sentence = sentences[(claim.doc, claim.sentence)]
             result = writer.draft(fact, claim, sentence, parsed[text], shift)
@@ -210,6 +222,9 @@ class _Writer:
                  full_names: dict[str, str],
                  sentences: dict[tuple[str, int], Sentence]) -> None:
         self.sentences = sentences  # (document, index) → sentence: the one before a cloze
+        self.parsed: dict[str, Doc] = {}  # texts the gate judges, parsed in one batch
+        self._wanted: list[str] | None = None
+
         self.aliases = aliases
         self.nlp = nlp
         self.pairs = pairs
@@ -218,6 +233,24 @@ class _Writer:
         self.pair: str | None = None
         self.titled: str | None = None  # the noun the document's title names its subject by
         self.timeline_date: PartialDate | None = None
+
+    @contextmanager
+    def gathering(self) -> Iterator[list[str]]:
+        """While open, the gate parses nothing: it notes the texts it would parse (into the
+        list yielded) and refuses every prompt, so that every fallback is walked."""
+        self._wanted = []
+        try:
+            yield self._wanted
+        finally:
+            self._wanted = None
+
+    def _parse(self, text: str) -> Doc | None:
+        """The parse of a text the gate judges; None while gathering."""
+        if self._wanted is not None:
+            self._wanted.append(text)
+            return None
+        doc = self.parsed.get(text)
+        return doc if doc is not None else self.nlp(text)
 
     def draft(self, fact: Fact, claim: Claim, sentence: Sentence, sdoc: Doc,
               shift: int) -> Draft | str:
@@ -277,7 +310,9 @@ class _Writer:
         vague = unresolved_answer(draft.answer)
         if vague:
             return f"the answer “{draft.answer}” does not say which ({vague})"
-        refused = problem(self.nlp(draft.prompt), draft.kind)
+        prompt_doc = self._parse(draft.prompt)
+        # While gathering, refuse: every fallback (a cloze, its sentence before) is walked too.
+        refused = problem(prompt_doc, draft.kind) if prompt_doc is not None else "gathering"
         if refused:
             return refused
         if draft.kind == "actor" and credit_dropped(sentence.text, draft.prompt):
@@ -369,7 +404,9 @@ class _Writer:
         before = self.sentences.get((sentence.doc, sentence.index - 1))
         if before is None or before.paragraph != sentence.paragraph or before.kind != "prose":
             return ""
-        both = self.nlp(f"{before.text} {sentence.text}")
+        both = self._parse(f"{before.text} {sentence.text}")
+        if both is None:
+            return ""
         shift = len(before.text) + 1
         blank = {t.i for t in tokens_in(both, claim.at[0] + shift, claim.at[1] + shift)}
         if cloze_problem(both, blank, claim.kind, title):
