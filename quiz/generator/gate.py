@@ -47,11 +47,10 @@ _ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
 _LEANING = {"duly", "accordingly", "thereupon", "therefore", "thus", "hence", "again",
             "already", "nevertheless", "nonetheless", "consequently", "instead", "likewise"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
-# Parts of a war or a peace that a cloze under the document's title names plainly.
-_EVENT_PARTS = {"negotiations", "talks", "conference", "armistice", "ceasefire", "war",
-                "fighting", "siege", "campaign", "peace", "treaty", "agreement", "congress",
-                "revolution", "rebellion", "uprising", "invasion", "occupation", "conquest",
-                "riots", "delegates", "negotiators", "plenipotentiaries", "insurgents"}
+# A date worked out from another: "exactly five years after the assassination of …".
+_DATED_BY_ANOTHER = re.compile(
+    r"\b(?:\w+|\d+) (?:years?|months?|weeks?|days?) (?:after|before|later|earlier|since)\b",
+    re.IGNORECASE)
 # Another actor shares the deed: "Led by the US, the UN backed South Korea".
 _SHARED_CREDIT = re.compile(r"\b(?:[Ll]ed by|along with|together with|alongside|jointly|"
                             r"with the (?:help|support|backing) of|supported by|backed by)\b")
@@ -139,24 +138,31 @@ def cloze_problem(sentence: Doc, blank: set[int], kind: Kind, title: str) -> str
         root.pos_ == "VERB" and {"nsubj", "dobj"} <= {c.dep_ for c in root.children}
     )):
         return "not a full sentence"  # "Dessalines, emperor of Hayti, born about 1760, …"
-    named_before = False
+    named_before: set[str] = set()  # entity types named so far
+    people: set[str] = set()  # the persons named so far: "he" needs exactly one
     for t in sentence:
         if t.i in blank:
             continue
         if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-            named_before = True
+            named_before.add(t.ent_type_)
+        if t.ent_type_ == "PERSON" and t.ent_iob_ == "B":
+            people.add(t.text)
         if t.lower_ in _DEMONSTRATIVES:
             # "this treaty", "these"; not "agreed that …" or "the treaty that ended …"
             if t.tag_ == "DT" and t.dep_ != "mark":
                 return f"unresolved “{t.text}”"
-        elif t.lower_ in _POINTING and not named_before:
+        elif t.lower_ in _POINTING and not (
+            len(people) == 1 if t.lower_ in _PERSONAL else named_before
+        ):
             return f"unresolved “{t.text}”"  # "he" with no one named before it
     # Negation matters where it governs the blank: "X did not sign until _____" has many
     # answers; a "not" in another clause does not touch it.
     for t in sentence:
         if t.dep_ == "neg" and any(x.i in blank for x in t.head.subtree):
             return "negated: many answers are right"
-    covered = {w.lower() for w in re.findall(r"[A-Za-z]+", title)} | _EVENT_PARTS
+    if kind == "date" and _DATED_BY_ANOTHER.search(sentence.text):
+        return "the sentence dates the blank from another event"  # "five years after …"
+    covered = {w.lower() for w in re.findall(r"[A-Za-z]+", title)}
     return _common_problem(sentence, kind, blank, covered, negation_checked=True)
 
 
@@ -210,6 +216,7 @@ _TITLES = {"President", "Prime", "Minister", "King", "Queen", "Emperor", "Empres
            "Prince", "Princess", "Count", "Duke", "Archduke", "Commissioner", "Viceroy",
            "Chief", "Pope", "Tsar", "Czar", "Shah", "Sultan", "Marshal", "Field"}
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
+_PERSONAL = {"he", "she", "him", "his", "her"}
 _POINTING = {"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
              *_DEMONSTRATIVES}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import time
 from collections import Counter
@@ -63,11 +64,32 @@ def generate(sources: Sequence[Path | str], *, title: str, sources_file: Path | 
     aliases = alias_pairs(base.documents)
     people = [text for (label, text) in base.entities if label == "PERSON"]
     drafting = draft_questions(base.report.facts, base.documents, nlp, aliases, people)
-    questions = _with_options(drafting.drafts, base, drafting.skipped, aliases)
+    questions = _balanced(_with_options(drafting.drafts, base, drafting.skipped, aliases),
+                          drafting.skipped)
     timings = dict(base.timings)
     timings["questions"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
     return Generation(_bank(title, base, questions), base, drafting.skipped, timings)
+
+
+# No answer keys more than this share of a bank: a learner would learn to answer "Iraq".
+MAX_ANSWER_SHARE = 0.10
+
+
+def _balanced(questions: list[Question], skipped: Counter[str]) -> list[Question]:
+    """At most MAX_ANSWER_SHARE of the bank (and at least 3) per answer; corroborated facts
+    are kept first, then in id order, so the choice is the same on every build."""
+    cap = max(3, math.ceil(MAX_ANSWER_SHARE * len(questions)))
+    ranked = sorted(questions, key=lambda q: (q.status != "corroborated", q.id))
+    kept: set[str] = set()
+    per_answer: Counter[str] = Counter()
+    for q in ranked:
+        per_answer[name_key(q.answer)] += 1
+        if per_answer[name_key(q.answer)] <= cap:
+            kept.add(q.id)
+        else:
+            skipped["answer shared by too many questions"] += 1
+    return [q for q in questions if q.id in kept]
 
 
 def question_id(fact_id: str) -> str:

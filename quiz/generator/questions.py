@@ -320,9 +320,9 @@ class _Writer:
         if draft.answer_type == "person" and bare_surname(draft.answer, sentence.text):
             return "a surname alone, with a title in the source: which one?"
         title = self.titles[sentence.doc]
-        if title and title not in draft.prompt and not re.search(r"\b\d{3,4}\b", draft.prompt):
-            # No year says when: the document's title says which war, country or treaty,
-            # unless it names the answer.
+        if title and title not in draft.prompt:
+            # The document's title says which war, country or treaty, unless it names the
+            # answer; a year alone does not ("Which group adopted Resolution 82 in 1950?").
             labelled = replace(draft, prompt=f"{title}: {draft.prompt}")
             if not _gives_away(labelled):
                 draft = labelled

@@ -112,4 +112,7 @@ STILL_ASKED = {
         "talks') is in another clause; round 2's judge accepted it, round 3's did not",
     "Haitian Revolution: When did Hayti proclaim its independence?":
         "'Hayti' is the source's old spelling; the gate does not modernise spellings",
+    "First Opium War: The British then imposed the Treaty of Nanking, which forced _____ to "
+    "increase foreign trade, give compensation, and cede Hong Kong Island to the British.":
+        "Nanking and Hong Kong give China away only to a reader who knows where they are",
 }

@@ -199,7 +199,8 @@ def test_outcome_distractors_are_other_outcomes(questions):
 
 
 def test_accepted_alternatives_come_from_the_text(questions):
-    [met] = [q for q in questions if q.prompt.startswith("Who met with Ahmed al-Sharaa")]
+    [met] = [q for q in questions
+             if q.prompt.split(": ", 1)[-1].startswith("Who met with Ahmed al-Sharaa")]
     assert met.answer == "Hamid Al-Shatri"
     assert "Al-Shatri" in met.accepted
     assert "Iraqi Intelligence Chief Hamid Al-Shatri" in met.accepted
