@@ -147,6 +147,8 @@ def test_generate_writes_a_bank_and_a_summary(tmp_path):
     result = quiz("generate", str(seed("004")), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "questions" in result.stdout and "documents" in result.stdout
+    # Facts not asked are counted by reason ("refused  3 open-ended date; …").
+    assert re.search(r"refused\s+\d+ [a-z]", result.stdout), result.stdout
     bank = load_bank(out)
     assert bank.title == "Digest"
     assert bank.questions

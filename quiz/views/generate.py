@@ -18,6 +18,8 @@ from rich.table import Table
 
 from quiz.models import GenerationSummary
 
+SHOWN_REASONS = 6  # the most frequent reasons a fact was not asked
+
 
 class BarProgress:
     """A progress bar on the console, for terminals only (pipes and logs stay clean)."""
@@ -59,6 +61,11 @@ def render_summary(summary: GenerationSummary, output: Path, console: Console) -
         f"{count} {kind}" for kind, count in summary.questions.items())
         + (f"; {summary.typed_only} typed only (no three fair options)"
            if summary.typed_only else ""))
+    if summary.skipped:
+        reasons = sorted(summary.skipped.items(), key=lambda item: (-item[1], item[0]))
+        shown = "; ".join(f"{count} {reason}" for reason, count in reasons[:SHOWN_REASONS])
+        rest = sum(count for _, count in reasons[SHOWN_REASONS:])
+        table.add_row("refused", shown + (f"; {rest} for other reasons" if rest else ""))
     table.add_row("time", f"{summary.seconds:.1f} s")
     console.print(f"Wrote [bold]{output}[/bold]", highlight=False)
     console.print(table)
