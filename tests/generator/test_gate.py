@@ -115,4 +115,11 @@ STILL_ASKED = {
     "First Opium War: The British then imposed the Treaty of Nanking, which forced _____ to "
     "increase foreign trade, give compensation, and cede Hong Kong Island to the British.":
         "Nanking and Hong Kong give China away only to a reader who knows where they are",
+    "Korean War: Which group adopted Resolution 82 on 25 June 1950?":
+        "the Security Council is part of the UN, so 'the United Nations' is arguably right too; "
+        "no table of which body belongs to which yet",
+    "Treaty of Portsmouth: Negotiations for the Treaty of Portsmouth were taken under the "
+    "mediation of Theodore Roosevelt, for which he won the _____ Nobel Peace Prize.":
+        "'were taken under the mediation' is the source's own unidiomatic English, which the "
+        "gate does not judge",
 }
