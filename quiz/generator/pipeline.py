@@ -100,6 +100,9 @@ def question_id(fact_id: str) -> str:
 def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
                   aliases: list[tuple[str, str]]) -> list[Question]:
     pools = _name_pools(base, aliases)
+    # A document's own text: options come from the documents a question rests on, never
+    # from another topic of the same bank (no Congo names for a French Revolution question).
+    texts = {doc.id: " ".join(s.text for s in doc.sentences) for doc in base.documents}
     outcomes = _outcome_pool(base, drafts)
     latest = max((c.date.year for c in base.claims if c.date and c.date.year), default=None)
     report = base.report
@@ -117,6 +120,8 @@ def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
             pool = pools.get(d.answer_type, [])
             if re.fullmatch(r"[A-Z][a-z]+s", d.answer):  # "Seljuks": dynasties and peoples
                 pool = pools["person"] + pools["group"]
+            own = " ".join(texts[doc] for doc in d.fact.sources)
+            pool = [name for name in pool if name in own]
             wrong = name_options(d.answer, d.answer_type, pool, avoid=avoid, rng=rng)
             wrong = [w for w in wrong if not _named_in(w, d.prompt)]
         else:
