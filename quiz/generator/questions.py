@@ -713,6 +713,9 @@ def _content_words(text: str) -> set[str]:
 def _when(date: PartialDate) -> str:
     if date.end is not None or date.qualifier:
         return "When"
+    if date.precision == Precision.MONTH and date.year is not None:
+        # "In which month" with "May 1956 | May 1954" among the options has two right ones.
+        return "In which month and year"
     return {Precision.CENTURY: "In which century", Precision.DECADE: "In which decade",
             Precision.YEAR: "In what year", Precision.MONTH: "In which month"}.get(
         date.precision, "When")

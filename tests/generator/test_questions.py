@@ -226,3 +226,14 @@ def test_unreliable_document_is_never_a_question_source(seed_generation):
     for q in seed_generation.bank.questions:
         assert not unreliable & set(q.sources)
         assert not unreliable & {e.doc for e in q.evidence}
+
+
+def test_a_month_with_its_year_is_asked_as_month_and_year(questions):
+    """Options "May 1956 | May 1954" both name the right month: the question asks for both."""
+    from quiz.dates import Precision, parse_date
+
+    dated = [(q, parse_date(q.answer)) for q in questions if q.kind == "date"]
+    months = [q for q, d in dated if d and d.precision == Precision.MONTH and d.year
+              and d.end is None and not d.qualifier and q.form == "question"]
+    assert months
+    assert all("In which month and year" in q.prompt for q in months), [q.prompt for q in months]
