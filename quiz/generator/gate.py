@@ -47,6 +47,12 @@ _ONCE = {"first", "last", "final", "initial", "second", "third", "only"}
 _LEANING = {"duly", "accordingly", "thereupon", "therefore", "thus", "hence", "again",
             "already", "nevertheless", "nonetheless", "consequently", "instead", "likewise"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Nouns history writes with an article: without one, the source dropped it.
+_COUNT_NOUNS = {"push", "offensive", "attack", "agreement", "treaty", "campaign", "battle",
+                "coup", "invasion", "operation", "deal", "alliance", "camp", "base", "embassy",
+                "resolution", "ceasefire", "truce", "raid", "strike", "airstrike", "offer",
+                "visit", "meeting", "summit", "conference", "declaration", "protocol", "pact",
+                "crossing", "border", "government", "army", "rebellion", "uprising", "siege"}
 # A date worked out from another: "exactly five years after the assassination of …".
 _DATED_BY_ANOTHER = re.compile(
     r"\b(?:\w+|\d+) (?:years?|months?|weeks?|days?) (?:after|before|later|earlier|since)\b",
@@ -195,9 +201,7 @@ def _common_problem(doc: Doc, kind: Kind, blank: set[int], covered: set[str], *,
         if reason:
             return reason
     for t in doc:
-        if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in blank and not any(
-            c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in t.children
-        ):
+        if t.i not in blank and _lacks_article(t):
             return f"“{t.text}” lacks its article"
     if kind == "date":
         verbs = [t for t in doc if t.pos_ == "VERB"]
@@ -241,6 +245,33 @@ def bare_surname(answer: str, sentence: str) -> bool:
         return False
     titles = "|".join(sorted(_TITLES, key=len, reverse=True)).replace(".", r"\.")
     return bool(re.search(rf"\b(?:{titles}) {re.escape(answer)}\b", sentence))
+
+
+def _lacks_article(t: Token) -> bool:
+    """A singular noun the source wrote without its article: a subject ("did treaty … sign"),
+    or a countable noun ("took part in pro-government push", "to open camp")."""
+    if t.tag_ != "NN":
+        return False
+    said = {c.dep_ for c in t.children}
+    return not said & {"det", "poss", "nummod"} and (
+        (t.dep_ in ("nsubj", "nsubjpass") and not said & {"compound", "amod"})
+        or (t.lemma_.lower() in _COUNT_NOUNS and t.dep_ in ("dobj", "pobj", "nsubj",
+                                                             "nsubjpass")))
+
+
+def with_articles(doc: Doc) -> str:
+    """The question with the articles the source dropped put back: "the" before a named thing
+    ("reopened the al-Qaim border crossing"), "a"/"an" otherwise ("took part in a
+    pro-government push")."""
+    text = doc.text
+    for t in reversed([t for t in doc if _lacks_article(t)]):
+        left = [x for c in t.children if c.i < t.i and c.dep_ in ("compound", "amod")
+                for x in c.subtree]
+        start = min([t, *left], key=lambda x: x.i)
+        named = any(x.pos_ == "PROPN" or x.ent_type_ for x in [*left, t])
+        article = "the" if named else ("an" if start.lower_[:1] in "aeiou" else "a")
+        text = text[: start.idx] + article + " " + text[start.idx:]
+    return text
 
 
 def _unanchored(chunk: Span) -> str | None:

@@ -25,6 +25,7 @@ from quiz.generator.gate import (
     problem,
     title_head,
     unresolved_answer,
+    with_articles,
     with_context,
 )
 from quiz.generator.wording import (
@@ -311,6 +312,9 @@ class _Writer:
         if vague:
             return f"the answer “{draft.answer}” does not say which ({vague})"
         prompt_doc = self._parse(draft.prompt)
+        if prompt_doc is not None and with_articles(prompt_doc) != draft.prompt:
+            draft.prompt = with_articles(prompt_doc)  # the source dropped an article
+            prompt_doc = self._parse(draft.prompt)
         # While gathering, refuse: every fallback (a cloze, its sentence before) is walked too.
         refused = problem(prompt_doc, draft.kind) if prompt_doc is not None else "gathering"
         if refused:

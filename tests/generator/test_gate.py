@@ -123,3 +123,23 @@ STILL_ASKED = {
         "'were taken under the mediation' is the source's own unidiomatic English, which the "
         "gate does not judge",
 }
+
+
+@pytest.mark.parametrize(("copied", "repaired"), [
+    ("Which country reopened al-Qaim border crossing with Syria on 30 September 2019?",
+     "Which country reopened the al-Qaim border crossing with Syria on 30 September 2019?"),
+    ("Which group took part in pro-government push in Aleppo in late 2016?",
+     "Which group took part in a pro-government push in Aleppo in late 2016?"),
+    ("In which month and year did local lawmakers in Iraq's Duhok Governorate vote to open "
+     "camp for refugees from Syria?",
+     "In which month and year did local lawmakers in Iraq's Duhok Governorate vote to open "
+     "a camp for refugees from Syria?"),
+    ("When did Ghana gain independence?", "When did Ghana gain independence?"),
+])
+def test_an_article_the_source_dropped_is_put_back(nlp, copied, repaired):
+    """Seed sentences drop articles ("reopened al-Qaim border crossing"); the question says
+    them, and the gate judges the repaired question. A mass noun needs none."""
+    from quiz.generator.gate import with_articles
+
+    assert with_articles(nlp(copied)) == repaired
+    assert "article" not in (problem(nlp(repaired), "actor") or "")
