@@ -136,11 +136,14 @@ class Claim:
 
 def extract_claims(documents: Iterable[Document], nlp: Language, *,
                    entities: Counter[tuple[str, str]] | None = None,
+                   parses: dict[str, bytes] | None = None,
                    progress: Callable[[int], None] | None = None) -> list[Claim]:
     """All claims of all documents, in document order.
 
     `entities`, when given, counts every named entity seen (label, text): the question
-    writer draws its distractors from them. `progress` is told of each sentence parsed.
+    writer draws its distractors from them. `parses`, when given, keeps the parse of each
+    sentence that made a claim (text → Doc bytes), so the question writer need not parse it
+    again. `progress` is told of each sentence parsed.
     """
     documents = list(documents)
     aliases = collect_aliases(documents)
@@ -152,7 +155,10 @@ def extract_claims(documents: Iterable[Document], nlp: Language, *,
         mentions = [_with_context_year(m, years, doc, sentence) for m in find_dates(sentence.text)]
         years.saw(doc, sentence, mentions)
         extractor = _SentenceClaims(doc, sentence, sdoc, mentions, aliases)
-        claims.extend(extractor.run())
+        made = extractor.run()
+        claims.extend(made)
+        if parses is not None and made:
+            parses[sentence.text] = sdoc.to_bytes(exclude=["tensor", "user_data"])
         if entities is not None:
             entities.update((e.label_, e.text) for e in sdoc.ents if e.label_ in _ACTOR_LABELS)
         if progress is not None:

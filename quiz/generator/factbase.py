@@ -39,6 +39,7 @@ class FactBase:
     claims: list[Claim]
     documents: list[Document] = field(default_factory=list)
     entities: Counter[tuple[str, str]] = field(default_factory=Counter)  # (label, text) seen
+    parses: dict[str, bytes] = field(default_factory=dict)  # sentence text → its parse
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
@@ -51,6 +52,7 @@ def build_fact_base(sources: Sequence[Path | str], *, sources_file: Path | None 
     documents, problems = read_documents(sources)
     timings["read"] = time.perf_counter() - started
     entities: Counter[tuple[str, str]] = Counter()
+    parses: dict[str, bytes] = {}
     claims: list[Claim] = []
     if documents:  # nothing read (a user's mistake): no need to load spaCy to say so
         if nlp is None:
@@ -61,14 +63,15 @@ def build_fact_base(sources: Sequence[Path | str], *, sources_file: Path | None 
         if progress is not None:
             progress.start("Reading sentences", sum(
                 worth_parsing(s) for d in documents for s in d.sentences))
-        claims = extract_claims(documents, nlp, entities=entities,
+        claims = extract_claims(documents, nlp, entities=entities, parses=parses,
                                 progress=progress.advance if progress else None)
         timings["claims"] = time.perf_counter() - mark
     mark = time.perf_counter()
     report = verify(documents, claims, overrides)
     timings["verify"] = time.perf_counter() - mark
     timings["total"] = time.perf_counter() - started
-    return FactBase(report, problems, claims, documents, entities, timings)
+    return FactBase(report, problems, claims, documents, entities=entities, timings=timings,
+                    parses=parses)
 
 
 def to_model(report: Report) -> FactsReport:

@@ -63,7 +63,8 @@ def generate(sources: Sequence[Path | str], *, title: str, sources_file: Path | 
     mark = time.perf_counter()
     aliases = alias_pairs(base.documents)
     people = [text for (label, text) in base.entities if label == "PERSON"]
-    drafting = draft_questions(base.report.facts, base.documents, nlp, aliases, people)
+    drafting = draft_questions(base.report.facts, base.documents, nlp, aliases, people,
+                               base.parses)
     questions = _balanced(_with_options(drafting.drafts, base, drafting.skipped, aliases),
                           drafting.skipped)
     timings = dict(base.timings)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from quiz.dates import PartialDate, Precision
 from quiz.generator.claims import RESULT_LINKS, Claim
@@ -55,7 +57,7 @@ from quiz.textnorm import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from quiz.generator.verify import Fact
 
@@ -102,14 +104,19 @@ class Drafting:
 
 
 def draft_questions(facts: Iterable[Fact], documents: Iterable[Document], nlp: Language,
-                    aliases: list[tuple[str, str]], people: Iterable[str] = ()) -> Drafting:
+                    aliases: list[tuple[str, str]], people: Iterable[str] = (),
+                    parses: Mapping[str, bytes] | None = None) -> Drafting:
     """A draft for every askable fact whose sentence makes a clean question that passes the
-    quality gate. `people`: the persons the documents name, for their full names."""
+    quality gate. `people`: the persons the documents name, for their full names. `parses`:
+    sentences the claims stage parsed already (text → Doc bytes)."""
     documents = list(documents)
     sentences = {(d.id, s.index): s for d in documents for s in d.sentences}
     askable = [f for f in facts if f.status in ASKABLE]
     texts = sorted({_parse_text(c, sentences)[0] for f in askable for c in _askable_claims(f)})
-    parsed = dict(zip(texts, nlp.pipe(texts, batch_size=256), strict=True))
+    kept = parses or {}
+    parsed = {text: Doc(nlp.vocab).from_bytes(kept[text]) for text in texts if text in kept}
+    missing = [text for text in texts if text not in parsed]  # timeline entries, trimmed
+    parsed.update(zip(missing, nlp.pipe(missing, batch_size=256), strict=True))
     writer = _Writer(aliases, nlp, _pairs(documents), {d.id: d.title for d in documents},
                      full_names(people), sentences)
     # The gate parses every prompt it judges. One parse each costs spaCy's overhead per call,
