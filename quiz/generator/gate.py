@@ -60,8 +60,10 @@ _DATED_BY_ANOTHER = re.compile(
 # Another actor shares the deed: "Led by the US, the UN backed South Korea".
 _SHARED_CREDIT = re.compile(r"\b(?:[Ll]ed by|along with|together with|alongside|jointly|"
                             r"with the (?:help|support|backing) of|supported by|backed by)\b")
+# Connectives that tie a sentence to the one before and can go without changing its fact.
 _CONNECTIVES = {"but", "however", "and", "also", "thus", "meanwhile", "moreover", "furthermore",
                 "nevertheless", "consequently", "hence", "still", "yet", "so", "indeed"}
+_OPENING_CONNECTIVE = re.compile(rf"(?:{'|'.join(sorted(_CONNECTIVES))}),?\s+", re.IGNORECASE)
 # Sentence openings that lean on the sentence before: no fill-in-the-blank on their own.
 _OPENERS = {"however", "but", "and", "also", "then", "thus", "therefore", "meanwhile", "still",
             "moreover", "furthermore", "so", "yet", "instead", "nevertheless", "consequently",
@@ -83,6 +85,16 @@ def with_context(prompt: str, title: str, full_names: Mapping[str, str]) -> str:
             prompt = re.sub(rf"(?<![A-Z][\w.'’-] )(?<![A-Z]\. )\b{re.escape(surname)}\b",
                             full, prompt, count=1)
     return prompt
+
+
+def without_connective(text: str) -> str:
+    """The text without the connective it opens with ("But a compromise was arranged" → "A
+    compromise was arranged"); `cloze_problem` judges sentences as if it were gone."""
+    opening = _OPENING_CONNECTIVE.match(text)
+    if opening is None:
+        return text
+    rest = text[opening.end():]
+    return rest[:1].upper() + rest[1:]
 
 
 def title_head(title: str) -> str | None:

@@ -29,6 +29,7 @@ from quiz.generator.gate import (
     unresolved_answer,
     with_articles,
     with_context,
+    without_connective,
 )
 from quiz.generator.wording import (
     ask_agent,
@@ -187,9 +188,6 @@ _EVENT_NOUNS = {"war", "battle", "revolution", "conference", "accords", "accord"
                 "treaty", "uprising", "coup", "invasion", "crisis", "offensive", "siege",
                 "summit", "campaign", "massacre", "rebellion", "intifada", "election",
                 "elections", "pact", "declaration", "congress", "olympics"}
-# Connectives that tie a sentence to the one before and can go without changing its fact.
-_CONNECTIVE = re.compile(r"(?:But|However|And|Also|Thus|Meanwhile|Moreover|Furthermore|"
-                         r"Nevertheless|Consequently|Hence|Still|Yet|So|Indeed),?\s+")
 _TIMELINE_DATE = re.compile(r"[^:–—]*?\d[^:–—]*?\s*[:–—]\s*")
 
 
@@ -363,10 +361,8 @@ class _Writer:
         if claim.kind == "actor" and re.search(r"\b[Tt]he $", before):
             # "The _____ asked": "the United States" and "China" cannot both fill it.
             return "an article before the blank fits only some options"
-        opening = _CONNECTIVE.match(before)
-        if opening and not lead:  # "But a compromise was arranged …": the fact stays
-            before = before[opening.end():]
-            before = before[:1].upper() + before[1:]
+        if not lead:  # "But a compromise was arranged …": the connective goes, the fact stays
+            before = without_connective(before)
         cloze = with_context(lead + before + BLANK + after, title, self.full_names)
         if claim.kind == "date":
             date = claim.date
