@@ -101,9 +101,7 @@ def question_id(fact_id: str) -> str:
 def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
                   aliases: list[tuple[str, str]]) -> list[Question]:
     pools = _name_pools(base, aliases)
-    # A document's own text: options come from the documents a question rests on, never
-    # from another topic of the same bank (no Congo names for a French Revolution question).
-    texts = {doc.id: " ".join(s.text for s in doc.sentences) for doc in base.documents}
+    named_in = _names_by_document(base, pools)
     outcomes = _outcome_pool(base, drafts)
     latest = max((c.date.year for c in base.claims if c.date and c.date.year), default=None)
     report = base.report
@@ -121,8 +119,9 @@ def _with_options(drafts: list[Draft], base: FactBase, skipped: Counter[str],
             pool = pools.get(d.answer_type, [])
             if re.fullmatch(r"[A-Z][a-z]+s", d.answer):  # "Seljuks": dynasties and peoples
                 pool = pools["person"] + pools["group"]
-            own = " ".join(texts[doc] for doc in d.fact.sources)
-            pool = [name for name in pool if name in own]
+            # Options come from the documents the question rests on, never from another topic
+            # of the same bank (no Congo names for a French Revolution question).
+            pool = [name for name in pool if any(name in named_in[doc] for doc in d.fact.sources)]
             wrong = name_options(d.answer, d.answer_type, pool, avoid=avoid, rng=rng)
             wrong = [w for w in wrong if not _named_in(w, d.prompt)]
         else:
@@ -195,6 +194,17 @@ def _clean_name(text: str, role: str | None) -> str:
         text = text[len(role):].strip(" ,")
     text = text.removesuffix("'s").removesuffix("’s")
     return text[4:] if text.lower().startswith("the ") else text
+
+
+def _names_by_document(base: FactBase, pools: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Which of the pools' names each document's text holds: each text scanned once for all
+    names, not once per question."""
+    names = {name for pool in pools.values() for name in pool}
+    found: dict[str, set[str]] = {}
+    for doc in base.documents:
+        text = " ".join(s.text for s in doc.sentences)
+        found[doc.id] = {name for name in names if name in text}
+    return found
 
 
 def _outcome_pool(base: FactBase, drafts: list[Draft]) -> list[str]:
