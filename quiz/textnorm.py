@@ -58,14 +58,19 @@ _ACRONYMS = {"us", "usa", "uk", "un", "unsc", "ussr", "eu", "isis", "isil"}
 def other_names(name: str) -> list[str]:
     """The other names KNOWN_ALIASES gives the thing `name` names, as people write them
     ("United Kingdom" → "Britain", "Great Britain", "UK")."""
-    meant = KNOWN_ALIASES.get(fold(name).removeprefix("the "))
+    key = fold(name).removeprefix("the ")
+    meant = KNOWN_ALIASES.get(key)
     if meant is None:
         return []
-    return [" ".join(w.upper() if w in _ACRONYMS else w if w in ("of", "and") else w.title()
-                     for w in alias.split())
-            for alias in KNOWN_ALIASES if KNOWN_ALIASES[alias] == meant
-            and alias != fold(name).removeprefix("the ") and not alias.startswith("the ")
-            and alias != "is"]
+    # "is" names Islamic State only as a whole answer; "the …" forms add nothing.
+    return [_as_written(alias) for alias, same in KNOWN_ALIASES.items()
+            if same == meant and alias != key and alias != "is" and not alias.startswith("the ")]
+
+
+def _as_written(alias: str) -> str:
+    """ "un security council" → "UN Security Council"."""
+    return " ".join(w.upper() if w in _ACRONYMS else w if w in ("of", "and") else w.title()
+                    for w in alias.split())
 # Function words: articles (the Arabic one too), "and", prepositions, pronouns and
 # possessives, forms of "be", "have" and "do", relatives. Whoever reads texts for their
 # content words drops these; a reader that must drop more unites them with a named set of

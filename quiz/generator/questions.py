@@ -317,8 +317,9 @@ class _Writer:
         if vague:
             return f"the answer “{draft.answer}” does not say which ({vague})"
         prompt_doc = self._parse(draft.prompt)
-        if prompt_doc is not None and with_articles(prompt_doc) != draft.prompt:
-            draft.prompt = with_articles(prompt_doc)  # the source dropped an article
+        repaired = with_articles(prompt_doc) if prompt_doc is not None else draft.prompt
+        if repaired != draft.prompt:  # the source dropped an article
+            draft.prompt = repaired
             prompt_doc = self._parse(draft.prompt)
         # While gathering, refuse: every fallback (a cloze, its sentence before) is walked too.
         refused = problem(prompt_doc, draft.kind) if prompt_doc is not None else "gathering"
