@@ -69,7 +69,7 @@ def other_names(name: str) -> list[str]:
 
 def _as_written(alias: str) -> str:
     """ "un security council" → "UN Security Council"."""
-    return " ".join(w.upper() if w in _ACRONYMS else w if w in ("of", "and") else w.title()
+    return " ".join(w.upper() if w in _ACRONYMS else w if w in ("of", "and", "the") else w.title()
                     for w in alias.split())
 # Function words: articles (the Arabic one too), "and", prepositions, pronouns and
 # possessives, forms of "be", "have" and "do", relatives. Whoever reads texts for their

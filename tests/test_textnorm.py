@@ -131,6 +131,7 @@ def test_other_names_of_one_state_reach_the_grader_and_the_bank():
 
     assert set(other_names("United Kingdom")) >= {"Britain", "UK"}
     assert set(other_names("United States")) >= {"US", "USA"}
+    assert "Islamic State of Iraq and the Levant" in other_names("ISIS")  # not "The Levant"
     assert other_names("Iraq") == []
     for answer, said in [("United Kingdom", "Britain"), ("United States", "USA"),
                          ("UN", "United Nations"), ("United Nations", "UN")]:
